@@ -1,0 +1,129 @@
+// Every call the UI makes, declared once. The preload builds window.sbc from this table, main and
+// the browser-mode host register one handler per entry, and the renderer derives its types here.
+import { z } from 'zod';
+import { Identity, Status } from '../../sbc-engine/mgmt/contract.ts';
+
+export const EngineState = z.enum([
+  'unprovisioned', // reachable, first-time setup not done yet
+  'needs-login', // set up, no session
+  'connected', // logged in
+  'unreachable', // no answer at the address
+  'certificate-changed', // the certificate differs from the pinned one: refused until accepted
+  'starting', // the bundled engine is being started
+]);
+export type EngineState = z.infer<typeof EngineState>;
+
+export const EngineView = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  bundled: z.boolean(),
+  state: EngineState,
+  /** Fingerprint seen in the last TLS handshake. */
+  seenFingerprint: z.string().optional(),
+  /** Fingerprint the app trusts; absent until the user confirmed one. */
+  pinnedFingerprint: z.string().optional(),
+  /** For the bundled engine: the fingerprint of the certificate in its data folder, for comparison. */
+  expectedFingerprint: z.string().optional(),
+  identity: Identity.optional(),
+  lastError: z.string().optional(),
+  checkedAt: z.string().optional(),
+});
+export type EngineView = z.infer<typeof EngineView>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+});
+
+export const Language = z.enum(['en', 'de']);
+export const Settings = z.object({ language: Language });
+export type Settings = z.infer<typeof Settings>;
+
+const engineId = z.string().min(1).max(100);
+const Ok = z.object({});
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'app.info': call(z.object({}), AppInfo),
+  'settings.get': call(z.object({}), Settings),
+  'settings.update': call(Settings.partial().strict(), Settings),
+  'engines.list': call(z.object({}), z.array(EngineView)),
+  'engines.add': call(z.object({ address: z.string().min(1).max(300), name: z.string().max(100).optional() }).strict(), EngineView),
+  'engines.remove': call(z.object({ engineId }).strict(), Ok),
+  'engines.refresh': call(z.object({ engineId }).strict(), EngineView),
+  'engines.setup': call(
+    z
+      .object({
+        engineId,
+        setupKey: z.string().min(1).max(64),
+        password: z.string().max(1024),
+        /** The fingerprint the user compared; must equal the one seen in the handshake. */
+        trustFingerprint: z.string().min(1).max(200),
+      })
+      .strict(),
+    EngineView,
+  ),
+  'engines.login': call(
+    z.object({ engineId, password: z.string().max(1024), trustFingerprint: z.string().max(200).optional() }).strict(),
+    EngineView,
+  ),
+  'engines.logout': call(z.object({ engineId }).strict(), EngineView),
+  'engines.acceptCertificate': call(z.object({ engineId, fingerprint: z.string().min(1).max(200) }).strict(), EngineView),
+  'engines.status': call(z.object({ engineId }).strict(), Status),
+  'engines.changePassword': call(
+    z.object({ engineId, currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }).strict(),
+    Ok,
+  ),
+  /** Bundled engine only: the setup key from its data folder on this computer. */
+  'engines.readLocalSetupKey': call(z.object({ engineId }).strict(), z.object({ setupKey: z.string() })),
+  'engines.stopBundled': call(z.object({}), Ok),
+  'engines.startBundled': call(z.object({}), EngineView),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const ErrorCode = z.enum([
+  'invalid-input',
+  'not-found',
+  'unreachable',
+  'certificate-changed',
+  'certificate-unconfirmed',
+  'wrong-password',
+  'wrong-setup-key',
+  'weak-password',
+  'locked-out',
+  'already-provisioned',
+  'not-provisioned',
+  'session-expired',
+  'not-bundled',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  field: z.string().optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What window.sbc looks like: `sbc.engines.setup(input)` for the entry 'engines.setup'. */
+type Split<S extends string> = S extends `${infer A}.${infer B}` ? [A, B] : never;
+export type SbcApi = {
+  [Area in Split<MethodName>[0]]: {
+    [M in MethodName as Split<M>[0] extends Area ? Split<M>[1] : never]: (input: Input<M>) => Promise<Result<Output<M>>>;
+  };
+};
+
+export const IPC_CHANNEL_PREFIX = 'sbc:';

@@ -1,0 +1,85 @@
+// Wires the services once; both transports (Electron IPC, browser-mode WebSocket) get the same
+// handler table from here.
+import packageJson from '../../package.json' with { type: 'json' };
+import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from '../../sbc-engine/config/defaults.ts';
+import type { Handlers } from './dispatch.ts';
+import { BundledEngine } from './engines/bundled-engine.ts';
+import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
+import { EnginesService } from './engines/engines-service.ts';
+import { ServiceError } from './service-error.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import type { SettingsStore } from './settings/settings-store.ts';
+
+export interface BundledEngineCommand {
+  /** The engine's data folder (by convention `<app data>/engine`). */
+  dataDir: string;
+  execPath: string;
+  execArgs: string[];
+  env: NodeJS.ProcessEnv;
+  mgmtHost?: string;
+  mgmtPort?: number;
+}
+
+export interface AppServicesOptions {
+  mode: 'electron' | 'browser';
+  store: SettingsStore;
+  bundledEngine: BundledEngineCommand | null;
+  locale?: string;
+  log: (line: string) => void;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  bundled: BundledEngine | null;
+  engines: EnginesService;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const { log } = options;
+  const settings = new SettingsService(options.store, options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const command = options.bundledEngine;
+  const host = command?.mgmtHost ?? DEFAULT_MGMT_HOST;
+  const port = command?.mgmtPort ?? DEFAULT_MGMT_PORT;
+  const bundled = command
+    ? new BundledEngine({ dataDir: command.dataDir, host, port, execPath: command.execPath, execArgs: command.execArgs, env: command.env, log })
+    : null;
+  const engines = new EnginesService(new EngineRegistry(options.store), command ? { dataDir: command.dataDir, host, port } : null);
+
+  function requireBundled(): BundledEngine {
+    if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
+    return bundled;
+  }
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version: packageJson.version, mode: options.mode, platform: process.platform }),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (input) => settings.update(input),
+    'engines.list': () => engines.list(),
+    'engines.add': (input) => engines.add(input.address, input.name),
+    'engines.remove': async (input) => (engines.remove(input.engineId), {}),
+    'engines.refresh': (input) => engines.refresh(input.engineId),
+    'engines.setup': (input) => engines.setup(input.engineId, input.setupKey, input.password, input.trustFingerprint),
+    'engines.login': (input) => engines.login(input.engineId, input.password, input.trustFingerprint),
+    'engines.logout': (input) => engines.logout(input.engineId),
+    'engines.acceptCertificate': (input) => engines.acceptCertificate(input.engineId, input.fingerprint),
+    'engines.status': (input) => engines.status(input.engineId),
+    'engines.changePassword': async (input) => {
+      await engines.changePassword(input.engineId, input.currentPassword, input.newPassword);
+      return {};
+    },
+    'engines.readLocalSetupKey': async (input) => ({ setupKey: engines.readLocalSetupKey(input.engineId) }),
+    'engines.stopBundled': async () => {
+      await requireBundled().stop();
+      return {};
+    },
+    'engines.startBundled': async () => {
+      try {
+        await requireBundled().ensureRunning();
+      } catch (error) {
+        throw new ServiceError('unreachable', (error as Error).message);
+      }
+      return engines.refresh(BUNDLED_ENGINE_ID);
+    },
+  };
+  return { handlers, bundled, engines };
+}

@@ -1,0 +1,121 @@
+// The engine that ships with the app: started as a detached background process when none answers
+// on its management port, attached to when one does. Its lifetime is its own: closing the window
+// never stops it, only an explicit stop does.
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_FILES } from '../../../sbc-engine/config/data-files.ts';
+import { callMgmt } from './mgmt-client.ts';
+
+export interface BundledEngineOptions {
+  /** The engine's own data folder. */
+  dataDir: string;
+  host: string;
+  port: number;
+  /** How to run `sbc-engine`: Node (or Electron as Node) and the engine script. */
+  execPath: string;
+  execArgs: string[];
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class BundledEngine {
+  private readonly options: BundledEngineOptions;
+  private starting: Promise<'attached' | 'started'> | undefined;
+
+  constructor(options: BundledEngineOptions) {
+    this.options = options;
+  }
+
+  get logFile(): string {
+    return join(this.options.dataDir, DATA_FILES.log);
+  }
+
+  /** True when something answers /identity on the engine's management port. */
+  async isRunning(): Promise<boolean> {
+    try {
+      await callMgmt(this.options, 'identity', {}, { checkFingerprint: () => {}, timeoutMs: 1500 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  ensureRunning(): Promise<'attached' | 'started'> {
+    this.starting ??= this.startIfNeeded().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async startIfNeeded(): Promise<'attached' | 'started'> {
+    const { host, port, dataDir, log } = this.options;
+    if (await this.isRunning()) {
+      log(`[engines] attached to the bundled engine on ${host}:${port}`);
+      return 'attached';
+    }
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const logFd = openSync(this.logFile, 'a');
+    let exited: string | undefined;
+    try {
+      const child = spawn(
+        this.options.execPath,
+        [...this.options.execArgs, 'run', '--data-dir', dataDir, '--mgmt', `${host.includes(':') ? `[${host}]` : host}:${port}`],
+        { detached: true, stdio: ['ignore', logFd, logFd], env: this.options.env, windowsHide: true },
+      );
+      child.once('exit', (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));
+      child.once('error', (error) => (exited = error.message));
+      child.unref();
+      log(`[engines] started the bundled engine (pid ${child.pid}); its log is ${this.logFile}`);
+    } finally {
+      closeSync(logFd);
+    }
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 20_000);
+    while (Date.now() < deadline) {
+      if (exited) throw new Error(`The bundled engine ${exited}: ${this.lastLogLines()}`);
+      if (await this.isRunning()) return 'started';
+      await sleep(200);
+    }
+    throw new Error(`The bundled engine did not answer on ${host}:${port} in time: ${this.lastLogLines()}`);
+  }
+
+  /** Stops the engine that holds the data folder, by the PID it wrote there. */
+  async stop(): Promise<boolean> {
+    // A PID file left behind by a crash may name an unrelated process by now: no answer, no kill.
+    if (!(await this.isRunning())) return false;
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(this.options.dataDir, DATA_FILES.pid), 'utf8').trim());
+    } catch {
+      return false;
+    }
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return false; // already gone
+    }
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        this.options.log(`[engines] the bundled engine (pid ${pid}) stopped`);
+        return true;
+      }
+      await sleep(100);
+    }
+    throw new Error(`The bundled engine (pid ${pid}) did not stop within 10 s`);
+  }
+
+  private lastLogLines(): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trim().split('\n').slice(-3).join(' | ');
+    } catch {
+      return 'no log written';
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The `sbc-engine` command: runs an engine, or performs a console-only action on its data folder.
+import { parseArgs } from 'node:util';
+import { parseHostPort } from './config/host-port.ts';
+import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from './config/defaults.ts';
+import { clockFromEnvironment } from './runtime/clock.ts';
+import { DataDir } from './runtime/data-dir.ts';
+import { defaultEngineDataDir } from './runtime/default-paths.ts';
+import { startEngine } from './runtime/engine.ts';
+import { ENGINE_VERSION } from './runtime/version.ts';
+
+const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT]
+       sbc-engine reset-password [--data-dir DIR]
+
+  run             start the engine (the default)
+  reset-password  issue a new one-time setup key; use it in SBC Studio to set a new admin password
+
+  --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
+  --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
+  --version, --help`;
+
+function log(line: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sbc-engine: ${message}\n`);
+  process.exit(2);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        mgmt: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return void process.stdout.write(HELP + '\n');
+  if (values.version) return void process.stdout.write(ENGINE_VERSION + '\n');
+  const command = positionals[0] ?? 'run';
+  const dataDir = values['data-dir'] ?? defaultEngineDataDir();
+
+  if (command === 'reset-password') {
+    const dir = new DataDir(dataDir);
+    await dir.initialize();
+    const key = dir.issueSetupKey();
+    process.stdout.write(`New setup key: ${key}\nThe running engine accepts it for one setup; the old password stays valid until then.\n`);
+    return;
+  }
+  if (command !== 'run') fail(`unknown command "${command}"\n\n${HELP}`);
+
+  const mgmt = parseHostPort(values.mgmt ?? `${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}`, DEFAULT_MGMT_PORT);
+  if (!mgmt.ok) fail(`--mgmt: ${mgmt.error}`);
+  const { clock, testFile } = clockFromEnvironment(process.env);
+  if (testFile) log(`[engine] TEST CLOCK active (offset from ${testFile}); never use this in production`);
+  let engine;
+  try {
+    engine = await startEngine({ dataDir, mgmtHost: mgmt.value.host, mgmtPort: mgmt.value.port, clock, log });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[engine] ${signal}: stopping`);
+    void engine.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+}
+
+void main(process.argv.slice(2));

@@ -1,0 +1,149 @@
+// HTTPS transport of the management API: routing from the contract table, body limits, JSON
+// errors that name the field. Anything a client sends is parsed with the route's schema first.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { z } from 'zod';
+import { MAX_BODY_BYTES, MGMT_BASE_PATH, mgmtRoutes, type ErrorBody, type MgmtRouteName } from './contract.ts';
+import { MgmtError } from './errors.ts';
+import type { AdminService } from './admin-service.ts';
+
+type Handler = (body: unknown, context: { source: string; token: string | undefined }) => unknown;
+
+export function createHandlers(service: AdminService): Record<MgmtRouteName, Handler> {
+  return {
+    identity: () => service.identity(),
+    setup: (body, c) => service.setup(body as never, c.source),
+    login: (body, c) => service.login(body as never, c.source),
+    logout: (_body, c) => service.logout(c.token!),
+    changePassword: (body, c) => service.changePassword(body as never, c.token!, c.source),
+    status: () => service.status(),
+  };
+}
+
+/** IPv4 clients on a dual-stack socket appear as ::ffff:a.b.c.d; lockouts count them as a.b.c.d. */
+export function sourceAddress(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    return Promise.reject(new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function parseBody(raw: Buffer, schema: z.ZodType): unknown {
+  let json: unknown = {};
+  if (raw.length > 0) {
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch (error) {
+      throw new MgmtError(400, 'bad-json', `The body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    throw new MgmtError(400, 'invalid-body', field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
+  }
+  return parsed.data;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: MgmtError): void {
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    },
+  };
+  const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+  // An oversized body is not read to the end: close the connection rather than drain it.
+  if (error.status === 413) headers.connection = 'close';
+  send(response, error.status, body, headers);
+}
+
+export async function handleRequest(
+  handlers: Record<MgmtRouteName, Handler>,
+  service: AdminService,
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    const url = new URL(request.url ?? '/', 'https://engine');
+    const path = url.pathname.startsWith(MGMT_BASE_PATH) ? url.pathname.slice(MGMT_BASE_PATH.length) : undefined;
+    const entry = Object.entries(mgmtRoutes).find(([, spec]) => spec.path === path);
+    if (!entry) throw new MgmtError(404, 'not-found', `No such API path: ${url.pathname}`);
+    const [name, spec] = entry as [MgmtRouteName, (typeof mgmtRoutes)[MgmtRouteName]];
+    if (request.method !== spec.method) {
+      throw new MgmtError(405, 'method-not-allowed', `${url.pathname} takes ${spec.method}, not ${request.method}.`);
+    }
+    const authorization = request.headers.authorization;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    if (spec.auth) service.authenticate(token);
+    const body = spec.method === 'POST' ? parseBody(await readBody(request), spec.body) : {};
+    const result = await handlers[name](body, { source: sourceAddress(request), token });
+    send(response, 200, result);
+  } catch (error) {
+    if (error instanceof MgmtError) {
+      sendError(response, error);
+    } else {
+      log(`[mgmt] internal error: ${(error as Error).stack ?? String(error)}`);
+      sendError(response, new MgmtError(500, 'internal', 'The engine failed to answer; see its log.'));
+    }
+  }
+}
+
+export function createMgmtServer(
+  tls: { key: string; cert: string },
+  service: AdminService,
+  log: (line: string) => void,
+): Server {
+  const handlers = createHandlers(service);
+  const server = createServer(
+    {
+      ...tls,
+      minVersion: 'TLSv1.2',
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    (request, response) => void handleRequest(handlers, service, request, response, log),
+  );
+  server.on('tlsClientError', () => {
+    // Port scanners and clients that refuse our self-signed certificate end up here; not worth a log line each.
+  });
+  return server;
+}

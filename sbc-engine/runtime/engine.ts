@@ -1,0 +1,79 @@
+// Starts an engine on a data folder: first-start provisioning, then the management API.
+import type { AddressInfo } from 'node:net';
+import { fingerprintOfPem, fingerprintPrefix } from '../certs/fingerprint.ts';
+import { AdminService } from '../mgmt/admin-service.ts';
+import { createMgmtServer } from '../mgmt/http-server.ts';
+import type { Clock } from './clock.ts';
+import { DataDir } from './data-dir.ts';
+import { claimPidFile, releasePidFile } from './pid-file.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+export interface EngineOptions {
+  dataDir: string;
+  mgmtHost: string;
+  mgmtPort: number;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+export interface RunningEngine {
+  mgmtAddress: AddressInfo;
+  fingerprint: string;
+  stop(): Promise<void>;
+}
+
+export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
+  const { log } = options;
+  const dataDir = new DataDir(options.dataDir);
+  const firstStart = await dataDir.initialize();
+  claimPidFile(dataDir.file('pid'));
+  const tls = dataDir.readManagementTls();
+  const fingerprint = fingerprintOfPem(tls.cert);
+  const service = new AdminService({
+    dataDir,
+    clock: options.clock,
+    version: ENGINE_VERSION,
+    managementFingerprint: fingerprint,
+    sipListen: () => [], // the SIP transports arrive with the SIP stack
+  });
+  const server = createMgmtServer(tls, service, log);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.mgmtPort, options.mgmtHost, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    releasePidFile(dataDir.file('pid'));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new Error(`management port ${options.mgmtHost}:${options.mgmtPort} is in use; choose another with --mgmt HOST:PORT`);
+    }
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  log(`[engine] sbc-engine ${ENGINE_VERSION}, data folder ${dataDir.path}`);
+  log(`[mgmt] listening on https://${shownHost}:${address.port}/api/v1`);
+  log(`[mgmt] management certificate SHA-256 begins ${fingerprintPrefix(fingerprint)}`);
+  const pendingKey = firstStart.newSetupKey ?? dataDir.readSetupKey();
+  if (pendingKey && !dataDir.readAdmin()) {
+    log(`[setup] not set up yet. Setup key: ${pendingKey}  (also in ${dataDir.file('setupKey')})`);
+    log(`[setup] compare the certificate fingerprint above with the one SBC Studio shows.`);
+  } else if (pendingKey) {
+    log(`[setup] a password reset is pending; its setup key is in ${dataDir.file('setupKey')}`);
+  }
+  return {
+    mgmtAddress: address,
+    fingerprint,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      releasePidFile(dataDir.file('pid'));
+    },
+  };
+}

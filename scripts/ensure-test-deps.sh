@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests drive (real peers, the browser for end-to-end tests).
+# Runs as part of `npm test`; installs only what is missing, and only where it may (root).
+set -euo pipefail
+packages=(chromium openssl)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "test deps: missing ${missing[*]}; install them with your package manager (Debian names)." >&2
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "test deps: missing ${missing[*]}. Run as root: apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "test deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
