@@ -53,7 +53,9 @@ export async function main(argv: string[]): Promise<void> {
     const dir = new DataDir(dataDir);
     await dir.initialize();
     const key = dir.issueSetupKey();
-    process.stdout.write(`New setup key: ${key}\nThe running engine accepts it for one setup; the old password stays valid until then.\n`);
+    process.stdout.write(
+      `New setup key: ${key}\nThe running engine accepts it for one setup; the old password stays valid until then.\n`,
+    );
     return;
   }
   if (command !== 'run') fail(`unknown command "${command}"\n\n${HELP}`);

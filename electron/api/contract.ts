@@ -53,7 +53,10 @@ export const contract = {
   'settings.get': call(z.object({}), Settings),
   'settings.update': call(Settings.partial().strict(), Settings),
   'engines.list': call(z.object({}), z.array(EngineView)),
-  'engines.add': call(z.object({ address: z.string().min(1).max(300), name: z.string().max(100).optional() }).strict(), EngineView),
+  'engines.add': call(
+    z.object({ address: z.string().min(1).max(300), name: z.string().max(100).optional() }).strict(),
+    EngineView,
+  ),
   'engines.remove': call(z.object({ engineId }).strict(), Ok),
   'engines.refresh': call(z.object({ engineId }).strict(), EngineView),
   'engines.setup': call(
@@ -69,11 +72,16 @@ export const contract = {
     EngineView,
   ),
   'engines.login': call(
-    z.object({ engineId, password: z.string().max(1024), trustFingerprint: z.string().max(200).optional() }).strict(),
+    z
+      .object({ engineId, password: z.string().max(1024), trustFingerprint: z.string().max(200).optional() })
+      .strict(),
     EngineView,
   ),
   'engines.logout': call(z.object({ engineId }).strict(), EngineView),
-  'engines.acceptCertificate': call(z.object({ engineId, fingerprint: z.string().min(1).max(200) }).strict(), EngineView),
+  'engines.acceptCertificate': call(
+    z.object({ engineId, fingerprint: z.string().min(1).max(200) }).strict(),
+    EngineView,
+  ),
   'engines.status': call(z.object({ engineId }).strict(), Status),
   'engines.changePassword': call(
     z.object({ engineId, currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }).strict(),
@@ -122,7 +130,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 type Split<S extends string> = S extends `${infer A}.${infer B}` ? [A, B] : never;
 export type SbcApi = {
   [Area in Split<MethodName>[0]]: {
-    [M in MethodName as Split<M>[0] extends Area ? Split<M>[1] : never]: (input: Input<M>) => Promise<Result<Output<M>>>;
+    [M in MethodName as Split<M>[0] extends Area ? Split<M>[1] : never]: (
+      input: Input<M>,
+    ) => Promise<Result<Output<M>>>;
   };
 };
 

@@ -5,7 +5,10 @@ import { join } from 'node:path';
  * The Electron executable if its runtime is installed, else undefined. This reads the files the
  * electron package leaves behind instead of requiring it: requiring it downloads the runtime.
  */
-export function findElectronExecutable(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findElectronExecutable(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const packageDir = join(root, 'node_modules', 'electron');
   let relative: string | undefined;
   try {

@@ -54,10 +54,12 @@ export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parsed;
   const env = process.env;
   if (values.help || positionals.length === 0) return void log(HELP);
-  if (values.version) return void log((await import('../../package.json', { with: { type: 'json' } })).default.version);
+  if (values.version)
+    return void log((await import('../../package.json', { with: { type: 'json' } })).default.version);
 
   const dataDir = values['data-dir'] ?? defaultAppDataDir(env);
-  const mgmtText = values['engine-mgmt'] ?? env.SBC_STUDIO_ENGINE_MGMT ?? `${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}`;
+  const mgmtText =
+    values['engine-mgmt'] ?? env.SBC_STUDIO_ENGINE_MGMT ?? `${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}`;
   const mgmt = parseHostPort(mgmtText, DEFAULT_MGMT_PORT);
   if (!mgmt.ok) fail(`--engine-mgmt: ${mgmt.error}`);
   const portText = values.port ?? env.SBC_STUDIO_PORT ?? '0';
@@ -70,7 +72,10 @@ export async function main(argv: string[]): Promise<void> {
     const root = packageRoot();
     const electron = findElectronExecutable(root, env);
     if (electron) {
-      const child = spawn(electron, [root], { stdio: 'inherit', env: { ...env, SBC_STUDIO_DATA_DIR: dataDir } });
+      const child = spawn(electron, [root], {
+        stdio: 'inherit',
+        env: { ...env, SBC_STUDIO_DATA_DIR: dataDir },
+      });
       child.on('exit', (code) => process.exit(code ?? 0));
       return;
     }
@@ -79,13 +84,21 @@ export async function main(argv: string[]): Promise<void> {
   if (command === 'start' || command === 'serve') {
     let running: Awaited<ReturnType<typeof serve>>;
     try {
-      running = await serve({ host, port, dataDir, engineMgmt: values['no-engine'] ? null : mgmt.value, log });
+      running = await serve({
+        host,
+        port,
+        dataDir,
+        engineMgmt: values['no-engine'] ? null : mgmt.value,
+        log,
+      });
     } catch (error) {
       fail((error as Error).message);
     }
     log(`SBC Studio is ready. Open this address in a browser (the token is your key; keep it private):`);
     log(`  ${running.url}`);
-    log('Press Ctrl+C to stop SBC Studio. The bundled engine keeps running; stop it with "sbc-studio engine stop".');
+    log(
+      'Press Ctrl+C to stop SBC Studio. The bundled engine keeps running; stop it with "sbc-studio engine stop".',
+    );
     const stop = () => void running.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -102,7 +115,11 @@ export async function main(argv: string[]): Promise<void> {
       log,
     });
     if (sub === 'status') {
-      log((await engine.isRunning()) ? `The bundled engine answers on ${mgmtText}.` : `No engine answers on ${mgmtText}.`);
+      log(
+        (await engine.isRunning())
+          ? `The bundled engine answers on ${mgmtText}.`
+          : `No engine answers on ${mgmtText}.`,
+      );
     } else if (sub === 'stop') {
       log((await engine.stop()) ? 'The bundled engine stopped.' : 'The bundled engine was not running.');
     } else fail(`engine: expected "status" or "stop"\n\n${HELP}`);

@@ -21,7 +21,11 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const { log } = options;
   const paths = distPaths();
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', projectName: 'sbc-studio' });
+  const store = new Conf<Record<string, unknown>>({
+    cwd: options.dataDir,
+    configName: 'settings',
+    projectName: 'sbc-studio',
+  });
   const services = createAppServices({
     mode: 'browser',
     store,
@@ -36,7 +40,9 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     },
   });
   if (!isLoopbackHost(options.host)) {
-    log(`[host] WARNING: serving on ${options.host}: browser mode speaks plain HTTP. Prefer 127.0.0.1 with an SSH tunnel.`);
+    log(
+      `[host] WARNING: serving on ${options.host}: browser mode speaks plain HTTP. Prefer 127.0.0.1 with an SSH tunnel.`,
+    );
   }
   const host = await startBrowserHost({
     host: options.host,
@@ -48,7 +54,9 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   });
   // The UI comes up at once; the engine may take a few seconds on its first start (key generation).
   if (services.bundled) {
-    services.bundled.ensureRunning().catch((error: Error) => log(`[engines] the bundled engine did not start: ${error.message}`));
+    services.bundled
+      .ensureRunning()
+      .catch((error: Error) => log(`[engines] the bundled engine did not start: ${error.message}`));
   }
   return { url: host.url, close: () => host.close() };
 }

@@ -32,17 +32,33 @@ function refuse(response: ServerResponse, status: 401 | 403 | 404 | 405, text: s
   response.end(text + '\n');
 }
 
-async function serveHttp(options: BrowserHostOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveHttp(
+  options: BrowserHostOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const verdict = checkRequestToken(request, url, options.token);
-  if (verdict === 'missing') return refuse(response, 401, 'SBC Studio: open the address with its token, as printed when SBC Studio started.');
-  if (verdict === 'wrong') return refuse(response, 403, 'SBC Studio: this token is not valid (any more). Use the address printed at the latest start.');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Only GET is served here.');
+  if (verdict === 'missing')
+    return refuse(
+      response,
+      401,
+      'SBC Studio: open the address with its token, as printed when SBC Studio started.',
+    );
+  if (verdict === 'wrong')
+    return refuse(
+      response,
+      403,
+      'SBC Studio: this token is not valid (any more). Use the address printed at the latest start.',
+    );
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return refuse(response, 405, 'Only GET is served here.');
   const file = await readStatic(options.rendererDir, url.pathname);
   if (!file) return refuse(response, 404, 'Not found.');
   const headers: Record<string, string> = {
     'content-type': file.type,
-    'cache-control': url.pathname === '/' || url.pathname.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+    'cache-control':
+      url.pathname === '/' || url.pathname.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
     ...SECURITY_HEADERS,
   };
   if (verdict === 'valid-url') {
@@ -61,9 +77,18 @@ function serveSocket(options: BrowserHostOptions, socket: WebSocket): void {
       if (isBinary) throw new Error('binary frames are not part of the protocol');
       const message = JSON.parse(String(data)) as { id?: unknown; method?: unknown; input?: unknown };
       ({ id, method, input } = message);
-      if (typeof id !== 'number' && typeof id !== 'string') throw new Error('"id" must be a number or string');
+      if (typeof id !== 'number' && typeof id !== 'string')
+        throw new Error('"id" must be a number or string');
     } catch (error) {
-      socket.send(JSON.stringify({ id, result: { ok: false, error: { code: 'invalid-input', message: `Malformed request: ${(error as Error).message}` } } }));
+      socket.send(
+        JSON.stringify({
+          id,
+          result: {
+            ok: false,
+            error: { code: 'invalid-input', message: `Malformed request: ${(error as Error).message}` },
+          },
+        }),
+      );
       return;
     }
     void dispatch(options.handlers, method, input, options.log).then((result) => {
@@ -89,9 +114,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://host');
     const verdict = checkRequestToken(request, url, options.token);
-    const status = url.pathname !== API_PATH ? 404 : verdict === 'missing' ? 401 : verdict === 'wrong' || !sameOrigin(request) ? 403 : 0;
+    const status =
+      url.pathname !== API_PATH
+        ? 404
+        : verdict === 'missing'
+          ? 401
+          : verdict === 'wrong' || !sameOrigin(request)
+            ? 403
+            : 0;
     if (status) {
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws));

@@ -1,15 +1,6 @@
-// The same policy the desktop window enforces, sent as headers in browser mode.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+// Browser mode sends the desktop window's policy (electron/security.ts holds every security
+// setting) as headers, plus the headers a plain browser needs that a BrowserWindow does not.
+import { CONTENT_SECURITY_POLICY } from '../security.ts';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -28,7 +28,10 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return target === base || target.startsWith(base + sep) ? target : undefined;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | undefined> {
   const path = resolveInside(root, urlPath);
   if (!path) return undefined;
   try {

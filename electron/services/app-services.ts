@@ -36,14 +36,28 @@ export interface AppServices {
 
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { log } = options;
-  const settings = new SettingsService(options.store, options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const settings = new SettingsService(
+    options.store,
+    options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+  );
   const command = options.bundledEngine;
   const host = command?.mgmtHost ?? DEFAULT_MGMT_HOST;
   const port = command?.mgmtPort ?? DEFAULT_MGMT_PORT;
   const bundled = command
-    ? new BundledEngine({ dataDir: command.dataDir, host, port, execPath: command.execPath, execArgs: command.execArgs, env: command.env, log })
+    ? new BundledEngine({
+        dataDir: command.dataDir,
+        host,
+        port,
+        execPath: command.execPath,
+        execArgs: command.execArgs,
+        env: command.env,
+        log,
+      })
     : null;
-  const engines = new EnginesService(new EngineRegistry(options.store), command ? { dataDir: command.dataDir, host, port } : null);
+  const engines = new EnginesService(
+    new EngineRegistry(options.store),
+    command ? { dataDir: command.dataDir, host, port } : null,
+  );
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -51,14 +65,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
 
   const handlers: Handlers = {
-    'app.info': async () => ({ version: packageJson.version, mode: options.mode, platform: process.platform }),
+    'app.info': async () => ({
+      version: packageJson.version,
+      mode: options.mode,
+      platform: process.platform,
+    }),
     'settings.get': async () => settings.get(),
     'settings.update': async (input) => settings.update(input),
     'engines.list': () => engines.list(),
     'engines.add': (input) => engines.add(input.address, input.name),
     'engines.remove': async (input) => (engines.remove(input.engineId), {}),
     'engines.refresh': (input) => engines.refresh(input.engineId),
-    'engines.setup': (input) => engines.setup(input.engineId, input.setupKey, input.password, input.trustFingerprint),
+    'engines.setup': (input) =>
+      engines.setup(input.engineId, input.setupKey, input.password, input.trustFingerprint),
     'engines.login': (input) => engines.login(input.engineId, input.password, input.trustFingerprint),
     'engines.logout': (input) => engines.logout(input.engineId),
     'engines.acceptCertificate': (input) => engines.acceptCertificate(input.engineId, input.fingerprint),

@@ -19,7 +19,10 @@ export async function dispatch(
   log: (line: string) => void = () => {},
 ): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown API method: ${String(method).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `Unknown API method: ${String(method).slice(0, 80)}` },
+    };
   }
   const entry = contract[method];
   const parsed = entry.input.safeParse(rawInput ?? {});
@@ -28,7 +31,11 @@ export async function dispatch(
     const field = issue.path.join('.');
     return {
       ok: false,
-      error: { code: 'invalid-input', message: field ? `${field}: ${issue.message}` : issue.message, ...(field ? { field } : {}) },
+      error: {
+        code: 'invalid-input',
+        message: field ? `${field}: ${issue.message}` : issue.message,
+        ...(field ? { field } : {}),
+      },
     };
   }
   try {

@@ -30,7 +30,8 @@ export async function createSelfSignedCertificate(options: SelfSignedOptions): P
   ];
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     // A positive 16-byte serial: the top bit cleared so DER does not read it as negative.
-    serialNumber: (randomBytes(16)[0]! & 0x7f).toString(16).padStart(2, '0') + randomBytes(15).toString('hex'),
+    serialNumber:
+      (randomBytes(16)[0]! & 0x7f).toString(16).padStart(2, '0') + randomBytes(15).toString('hex'),
     name: `CN=${options.commonName.replace(/[,=+<>#;"\\]/g, '_')}`,
     notBefore,
     notAfter: new Date(notBefore.getTime() + TEN_YEARS_MS),

@@ -6,7 +6,8 @@ export interface HostPort {
 
 export type HostPortResult = { ok: true; value: HostPort } | { ok: false; error: string };
 
-const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:.]+(%[\w.-]+)?$/;
 
@@ -22,10 +23,12 @@ export function parseHostPort(text: string, defaultPort?: number): HostPortResul
     const rest = input.slice(end + 1);
     if (rest && !rest.startsWith(':')) return { ok: false, error: `"${input}": expected ":port" after "]"` };
     portText = rest ? rest.slice(1) : undefined;
-    if (!IPV6.test(host) || !host.includes(':')) return { ok: false, error: `"${host}" is not an IPv6 address` };
+    if (!IPV6.test(host) || !host.includes(':'))
+      return { ok: false, error: `"${host}" is not an IPv6 address` };
   } else {
     const colons = input.split(':').length - 1;
-    if (colons > 1) return { ok: false, error: `"${input}": write IPv6 addresses in brackets, e.g. [::1]:8743` };
+    if (colons > 1)
+      return { ok: false, error: `"${input}": write IPv6 addresses in brackets, e.g. [::1]:8743` };
     [host, portText] = colons === 1 ? (input.split(':') as [string, string]) : [input, undefined];
     if (!IPV4.test(host) && (/^[\d.]+$/.test(host) || !HOSTNAME.test(host))) {
       return { ok: false, error: `"${host}" is not a host name or IPv4 address` };

@@ -71,7 +71,12 @@ export class AdminService {
     }
     if (!setupKeysMatch(body.setupKey, expected)) {
       this.fail(source);
-      throw new MgmtError(403, 'wrong-setup-key', 'The setup key is wrong. It is printed on the engine console and stored in its data folder as "setup-key".', { field: 'setupKey' });
+      throw new MgmtError(
+        403,
+        'wrong-setup-key',
+        'The setup key is wrong. It is printed on the engine console and stored in its data folder as "setup-key".',
+        { field: 'setupKey' },
+      );
     }
     this.requireGoodPassword(body.password, 'password');
     this.deps.dataDir.writeAdmin(DEFAULT_USER, await hashPassword(body.password));
@@ -85,7 +90,11 @@ export class AdminService {
     this.refuseWhileLocked(source);
     const admin = this.deps.dataDir.readAdmin();
     if (!admin) {
-      throw new MgmtError(409, 'not-provisioned', 'This engine has no admin password yet: complete first-time setup.');
+      throw new MgmtError(
+        409,
+        'not-provisioned',
+        'This engine has no admin password yet: complete first-time setup.',
+      );
     }
     const userMatches = body.user === undefined || body.user === admin.user;
     const passwordMatches = await verifyPassword(body.password, admin.password);
@@ -103,13 +112,19 @@ export class AdminService {
     return {};
   }
 
-  async changePassword(body: MgmtBody<'changePassword'>, token: string, source: string): Promise<MgmtResponse<'changePassword'>> {
+  async changePassword(
+    body: MgmtBody<'changePassword'>,
+    token: string,
+    source: string,
+  ): Promise<MgmtResponse<'changePassword'>> {
     this.refuseWhileLocked(source);
     const admin = this.deps.dataDir.readAdmin();
     if (!admin) throw new MgmtError(409, 'not-provisioned', 'This engine has no admin password yet.');
     if (!(await verifyPassword(body.currentPassword, admin.password))) {
       this.fail(source);
-      throw new MgmtError(401, 'wrong-password', 'The current password is wrong.', { field: 'currentPassword' });
+      throw new MgmtError(401, 'wrong-password', 'The current password is wrong.', {
+        field: 'currentPassword',
+      });
     }
     this.requireGoodPassword(body.newPassword, 'newPassword');
     this.deps.dataDir.writeAdmin(admin.user, await hashPassword(body.newPassword));
@@ -132,7 +147,12 @@ export class AdminService {
   private requireGoodPassword(password: string, field: string): void {
     const problem = checkAdminPassword(password);
     if (problem) {
-      throw new MgmtError(400, 'invalid-body', `${field}: the password is ${problem === 'too-short' ? 'too short' : 'too long'}.`, { field });
+      throw new MgmtError(
+        400,
+        'invalid-body',
+        `${field}: the password is ${problem === 'too-short' ? 'too short' : 'too long'}.`,
+        { field },
+      );
     }
   }
 
@@ -148,8 +168,13 @@ export class AdminService {
   }
 
   private lockedOut(retryAfterSeconds: number): never {
-    throw new MgmtError(429, 'locked-out', `Too many failed attempts from this address. Try again in ${retryAfterSeconds} s.`, {
-      retryAfterSeconds,
-    });
+    throw new MgmtError(
+      429,
+      'locked-out',
+      `Too many failed attempts from this address. Try again in ${retryAfterSeconds} s.`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -35,9 +35,7 @@ export type Identity = z.infer<typeof Identity>;
 export const SetupBody = z.object({ setupKey: z.string().min(1).max(64), password }).strict();
 export const LoginBody = z.object({ user: z.string().max(64).optional(), password: anyPassword }).strict();
 export const LoginResult = z.object({ token: z.string(), expiresAt: z.string() });
-export const PasswordChangeBody = z
-  .object({ currentPassword: anyPassword, newPassword: password })
-  .strict();
+export const PasswordChangeBody = z.object({ currentPassword: anyPassword, newPassword: password }).strict();
 export const Status = z.object({
   startedAt: z.string(),
   uptimeSeconds: z.number(),

@@ -3,7 +3,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { z } from 'zod';
-import { MAX_BODY_BYTES, MGMT_BASE_PATH, mgmtRoutes, type ErrorBody, type MgmtRouteName } from './contract.ts';
+import {
+  MAX_BODY_BYTES,
+  MGMT_BASE_PATH,
+  mgmtRoutes,
+  type ErrorBody,
+  type MgmtRouteName,
+} from './contract.ts';
 import { MgmtError } from './errors.ts';
 import type { AdminService } from './admin-service.ts';
 
@@ -29,7 +35,9 @@ export function sourceAddress(request: IncomingMessage): string {
 function readBody(request: IncomingMessage): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
-    return Promise.reject(new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+    return Promise.reject(
+      new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -62,12 +70,22 @@ function parseBody(raw: Buffer, schema: z.ZodType): unknown {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    throw new MgmtError(400, 'invalid-body', field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
+    throw new MgmtError(
+      400,
+      'invalid-body',
+      field ? `${field}: ${issue.message}` : issue.message,
+      field ? { field } : {},
+    );
   }
   return parsed.data;
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -88,7 +106,9 @@ function sendError(response: ServerResponse, error: MgmtError): void {
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     },
   };
-  const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+  const headers: Record<string, string> = error.retryAfterSeconds
+    ? { 'retry-after': String(error.retryAfterSeconds) }
+    : {};
   // An oversized body is not read to the end: close the connection rather than drain it.
   if (error.status === 413) headers.connection = 'close';
   send(response, error.status, body, headers);
@@ -103,12 +123,18 @@ export async function handleRequest(
 ): Promise<void> {
   try {
     const url = new URL(request.url ?? '/', 'https://engine');
-    const path = url.pathname.startsWith(MGMT_BASE_PATH) ? url.pathname.slice(MGMT_BASE_PATH.length) : undefined;
+    const path = url.pathname.startsWith(MGMT_BASE_PATH)
+      ? url.pathname.slice(MGMT_BASE_PATH.length)
+      : undefined;
     const entry = Object.entries(mgmtRoutes).find(([, spec]) => spec.path === path);
     if (!entry) throw new MgmtError(404, 'not-found', `No such API path: ${url.pathname}`);
     const [name, spec] = entry as [MgmtRouteName, (typeof mgmtRoutes)[MgmtRouteName]];
     if (request.method !== spec.method) {
-      throw new MgmtError(405, 'method-not-allowed', `${url.pathname} takes ${spec.method}, not ${request.method}.`);
+      throw new MgmtError(
+        405,
+        'method-not-allowed',
+        `${url.pathname} takes ${spec.method}, not ${request.method}.`,
+      );
     }
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;

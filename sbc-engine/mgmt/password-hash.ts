@@ -25,7 +25,14 @@ function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<
 export async function hashPassword(password: string): Promise<PasswordHash> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, PARAMS);
-  return { algorithm: 'scrypt', N: PARAMS.N, r: PARAMS.r, p: PARAMS.p, salt: salt.toString('base64'), hash: key.toString('base64') };
+  return {
+    algorithm: 'scrypt',
+    N: PARAMS.N,
+    r: PARAMS.r,
+    p: PARAMS.p,
+    salt: salt.toString('base64'),
+    hash: key.toString('base64'),
+  };
 }
 
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {

@@ -20,11 +20,7 @@ export function generateSetupKey(): string {
 
 /** Case, spaces, dashes and the look-alike letters O/I/L are forgiven. */
 export function normalizeSetupKey(text: string): string {
-  return text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function setupKeysMatch(typed: string, expected: string): boolean {

@@ -11,7 +11,6 @@ import type { PasswordHash } from '../mgmt/password-hash.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { DATA_FILES } from '../config/data-files.ts';
 
-
 const EngineFile = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 const AdminFile = z.object({
   user: z.string(),
@@ -74,7 +73,10 @@ export class DataDir {
   }
 
   readManagementTls(): { key: string; cert: string } {
-    return { key: readFileSync(this.file('mgmtKey'), 'utf8'), cert: readFileSync(this.file('mgmtCert'), 'utf8') };
+    return {
+      key: readFileSync(this.file('mgmtKey'), 'utf8'),
+      cert: readFileSync(this.file('mgmtCert'), 'utf8'),
+    };
   }
 
   readAdmin(): AdminCredential | undefined {

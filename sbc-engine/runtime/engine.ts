@@ -49,7 +49,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     releasePidFile(dataDir.file('pid'));
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new Error(`management port ${options.mgmtHost}:${options.mgmtPort} is in use; choose another with --mgmt HOST:PORT`);
+      throw new Error(
+        `management port ${options.mgmtHost}:${options.mgmtPort} is in use; choose another with --mgmt HOST:PORT`,
+      );
     }
     throw error;
   }

@@ -18,16 +18,22 @@ export interface EngineProcess {
   stop(): Promise<void>;
 }
 
-export async function startEngineProcess(options: { dataDir?: string; port?: number } = {}): Promise<EngineProcess> {
+export async function startEngineProcess(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EngineProcess> {
   const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'sbc-engine-test-')), 'data');
   const port = options.port ?? (await freePort());
   const clockFile = join(dataDir, '..', 'clock-offset');
   let offset = 0;
   writeFileSync(clockFile, '0');
-  const child = spawn(process.execPath, [ENGINE_SCRIPT, 'run', '--data-dir', dataDir, '--mgmt', `127.0.0.1:${port}`], {
-    env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [ENGINE_SCRIPT, 'run', '--data-dir', dataDir, '--mgmt', `127.0.0.1:${port}`],
+    {
+      env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
@@ -88,7 +94,9 @@ export function mgmtRequest(
         agent: false,
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         headers: {
-          ...(options.body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) } : {}),
+          ...(options.body !== undefined
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) }
+            : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
       },

@@ -58,12 +58,20 @@ export class BundledEngine {
       return 'attached';
     }
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const logFd = openSync(this.logFile, 'a');
+    // The engine prints its setup key on first start: its log is as private as the key file.
+    const logFd = openSync(this.logFile, 'a', 0o600);
     let exited: string | undefined;
     try {
       const child = spawn(
         this.options.execPath,
-        [...this.options.execArgs, 'run', '--data-dir', dataDir, '--mgmt', `${host.includes(':') ? `[${host}]` : host}:${port}`],
+        [
+          ...this.options.execArgs,
+          'run',
+          '--data-dir',
+          dataDir,
+          '--mgmt',
+          `${host.includes(':') ? `[${host}]` : host}:${port}`,
+        ],
         { detached: true, stdio: ['ignore', logFd, logFd], env: this.options.env, windowsHide: true },
       );
       child.once('exit', (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));

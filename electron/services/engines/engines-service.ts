@@ -35,7 +35,11 @@ export class EnginesService {
   private readonly inFlight = new Map<string, Promise<EngineView>>();
   private readonly timeoutMs: number;
 
-  constructor(registry: EngineRegistry, bundled: BundledEngineInfo | null, options: { timeoutMs?: number } = {}) {
+  constructor(
+    registry: EngineRegistry,
+    bundled: BundledEngineInfo | null,
+    options: { timeoutMs?: number } = {},
+  ) {
     this.registry = registry;
     this.bundled = bundled;
     this.timeoutMs = options.timeoutMs ?? 3000;
@@ -56,11 +60,15 @@ export class EnginesService {
   }
 
   async list(): Promise<EngineView[]> {
-    const engines = this.registry.list().sort((a, b) => Number(b.bundled) - Number(a.bundled) || a.name.localeCompare(b.name));
+    const engines = this.registry
+      .list()
+      .sort((a, b) => Number(b.bundled) - Number(a.bundled) || a.name.localeCompare(b.name));
     return Promise.all(
       engines.map((engine) => {
         const state = this.live.get(engine.id);
-        return state && Date.now() - state.checkedAt < STALE_AFTER_MS ? this.view(engine) : this.refresh(engine.id);
+        return state && Date.now() - state.checkedAt < STALE_AFTER_MS
+          ? this.view(engine)
+          : this.refresh(engine.id);
       }),
     );
   }
@@ -78,7 +86,8 @@ export class EnginesService {
 
   remove(id: string): void {
     const engine = this.require(id);
-    if (engine.bundled) throw new ServiceError('invalid-input', 'The bundled engine cannot be removed; stop it instead.');
+    if (engine.bundled)
+      throw new ServiceError('invalid-input', 'The bundled engine cannot be removed; stop it instead.');
     this.registry.remove(id);
     this.live.delete(id);
   }
@@ -105,7 +114,11 @@ export class EnginesService {
     const engine = this.require(id);
     const trusted = trustFingerprint ? normalizeFingerprint(trustFingerprint) : undefined;
     if (!engine.pinnedFingerprint && !trusted) {
-      throw new ServiceError('certificate-unconfirmed', 'Compare and confirm the engine certificate before the first login.', { field: 'trustFingerprint' });
+      throw new ServiceError(
+        'certificate-unconfirmed',
+        'Compare and confirm the engine certificate before the first login.',
+        { field: 'trustFingerprint' },
+      );
     }
     const check = engine.pinnedFingerprint ? this.pinned(engine) : this.trustOnly(engine, trusted!);
     const { response } = await this.call(engine, 'login', { password }, check);
@@ -147,11 +160,15 @@ export class EnginesService {
 
   readLocalSetupKey(id: string): string {
     const engine = this.require(id);
-    if (!engine.bundled || !this.bundled) throw new ServiceError('not-bundled', 'Only the bundled engine keeps its setup key on this computer.');
+    if (!engine.bundled || !this.bundled)
+      throw new ServiceError('not-bundled', 'Only the bundled engine keeps its setup key on this computer.');
     try {
       return readFileSync(join(this.bundled.dataDir, DATA_FILES.setupKey), 'utf8').trim();
     } catch {
-      throw new ServiceError('already-provisioned', 'The bundled engine has no pending setup key: it is set up already.');
+      throw new ServiceError(
+        'already-provisioned',
+        'The bundled engine has no pending setup key: it is set up already.',
+      );
     }
   }
 
@@ -159,11 +176,21 @@ export class EnginesService {
     const state = this.state(engine.id);
     state.checkedAt = Date.now();
     try {
-      const { fingerprint, response: identity } = await callMgmt(engine, 'identity', {}, {
-        checkFingerprint: () => {}, // /identity carries no secret; the pin is compared below
-        timeoutMs: this.timeoutMs,
-      });
-      state.view = { seenFingerprint: fingerprint, identity, state: 'needs-login', checkedAt: new Date().toISOString() };
+      const { fingerprint, response: identity } = await callMgmt(
+        engine,
+        'identity',
+        {},
+        {
+          checkFingerprint: () => {}, // /identity carries no secret; the pin is compared below
+          timeoutMs: this.timeoutMs,
+        },
+      );
+      state.view = {
+        seenFingerprint: fingerprint,
+        identity,
+        state: 'needs-login',
+        checkedAt: new Date().toISOString(),
+      };
       if (engine.pinnedFingerprint && engine.pinnedFingerprint !== fingerprint) {
         delete state.token;
         state.view.state = 'certificate-changed';
@@ -175,7 +202,12 @@ export class EnginesService {
         await this.call(engine, 'status', {}, this.pinned(engine), state.token)
           .then(() => (state.view.state = 'connected'))
           .catch((error: unknown) => {
-            if (error instanceof MgmtClientError && error.detail.kind === 'http' && error.detail.status === 401) delete state.token;
+            if (
+              error instanceof MgmtClientError &&
+              error.detail.kind === 'http' &&
+              error.detail.status === 401
+            )
+              delete state.token;
             else throw error;
           });
       }
@@ -223,13 +255,18 @@ export class EnginesService {
 
   private require(id: string): KnownEngine {
     const engine = this.registry.get(id);
-    if (!engine) throw new ServiceError('not-found', 'This engine is no longer in the list.', { field: 'engineId' });
+    if (!engine)
+      throw new ServiceError('not-found', 'This engine is no longer in the list.', { field: 'engineId' });
     return engine;
   }
 
   private requireGoodPassword(password: string, field: string): void {
     if (checkAdminPassword(password) === 'too-short') {
-      throw new ServiceError('weak-password', `The password needs at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`, { field });
+      throw new ServiceError(
+        'weak-password',
+        `The password needs at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`,
+        { field },
+      );
     }
   }
 
@@ -237,8 +274,16 @@ export class EnginesService {
   private pinned(engine: KnownEngine): FingerprintCheck {
     return (seen) => {
       const pin = this.registry.get(engine.id)?.pinnedFingerprint;
-      if (!pin) throw new ServiceError('certificate-unconfirmed', 'The engine certificate has not been confirmed yet.');
-      if (pin !== seen) throw new ServiceError('certificate-changed', 'The engine presents a different certificate than the one you trusted. Nothing was sent.');
+      if (!pin)
+        throw new ServiceError(
+          'certificate-unconfirmed',
+          'The engine certificate has not been confirmed yet.',
+        );
+      if (pin !== seen)
+        throw new ServiceError(
+          'certificate-changed',
+          'The engine presents a different certificate than the one you trusted. Nothing was sent.',
+        );
     };
   }
 
@@ -247,10 +292,17 @@ export class EnginesService {
     return (seen) => {
       const pin = this.registry.get(engine.id)?.pinnedFingerprint;
       if (pin && pin !== seen && !replacesPin) {
-        throw new ServiceError('certificate-changed', 'The engine presents a different certificate than the one you trusted. Nothing was sent.');
+        throw new ServiceError(
+          'certificate-changed',
+          'The engine presents a different certificate than the one you trusted. Nothing was sent.',
+        );
       }
       if (seen !== trusted) {
-        throw new ServiceError('certificate-unconfirmed', 'The certificate the engine presents now is not the one you confirmed. Compare the fingerprint again. Nothing was sent.', { field: 'trustFingerprint' });
+        throw new ServiceError(
+          'certificate-unconfirmed',
+          'The certificate the engine presents now is not the one you confirmed. Compare the fingerprint again. Nothing was sent.',
+          { field: 'trustFingerprint' },
+        );
       }
     };
   }
@@ -277,14 +329,19 @@ export class EnginesService {
     token?: string,
   ): Promise<{ fingerprint: string; response: MgmtResponse<N> }> {
     try {
-      return await callMgmt(engine, name, body, { checkFingerprint: check, timeoutMs: this.timeoutMs, ...(token ? { token } : {}) });
+      return await callMgmt(engine, name, body, {
+        checkFingerprint: check,
+        timeoutMs: this.timeoutMs,
+        ...(token ? { token } : {}),
+      });
     } catch (error) {
       const failure = toServiceError(error);
       if (failure.code === 'certificate-changed') {
         const state = this.state(engine.id);
         delete state.token;
         state.view.state = 'certificate-changed';
-        if (error instanceof MgmtClientError && error.detail.kind === 'rejected-certificate') state.view.seenFingerprint = error.detail.fingerprint;
+        if (error instanceof MgmtClientError && error.detail.kind === 'rejected-certificate')
+          state.view.seenFingerprint = error.detail.fingerprint;
       }
       throw failure;
     }

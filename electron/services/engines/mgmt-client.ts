@@ -24,7 +24,14 @@ export type FingerprintCheck = (fingerprint: string) => void;
 export type MgmtCallError =
   | { kind: 'unreachable'; message: string }
   | { kind: 'rejected-certificate'; fingerprint: string; reason: Error }
-  | { kind: 'http'; status: number; code: string; message: string; field?: string; retryAfterSeconds?: number }
+  | {
+      kind: 'http';
+      status: number;
+      code: string;
+      message: string;
+      field?: string;
+      retryAfterSeconds?: number;
+    }
   | { kind: 'protocol'; message: string };
 
 export class MgmtClientError extends Error {
@@ -38,7 +45,10 @@ export class MgmtClientError extends Error {
 const DEFAULT_TIMEOUT_MS = 5000;
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-function handshake(target: MgmtTarget, timeoutMs: number): Promise<{ socket: TLSSocket; fingerprint: string }> {
+function handshake(
+  target: MgmtTarget,
+  timeoutMs: number,
+): Promise<{ socket: TLSSocket; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect({
       host: target.host,
@@ -50,7 +60,12 @@ function handshake(target: MgmtTarget, timeoutMs: number): Promise<{ socket: TLS
     });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new MgmtClientError({ kind: 'unreachable', message: `No answer from ${target.host}:${target.port} within ${timeoutMs / 1000} s` }));
+      reject(
+        new MgmtClientError({
+          kind: 'unreachable',
+          message: `No answer from ${target.host}:${target.port} within ${timeoutMs / 1000} s`,
+        }),
+      );
     }, timeoutMs);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
@@ -123,7 +138,9 @@ export async function callMgmt<N extends MgmtRouteName>(
         createConnection: () => socket,
         headers: {
           accept: 'application/json',
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
         timeout: timeoutMs,
@@ -134,7 +151,12 @@ export async function callMgmt<N extends MgmtRouteName>(
     );
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', (error) =>
-      reject(new MgmtClientError({ kind: 'unreachable', message: `${target.host}:${target.port}: ${error.message}` })),
+      reject(
+        new MgmtClientError({
+          kind: 'unreachable',
+          message: `${target.host}:${target.port}: ${error.message}`,
+        }),
+      ),
     );
     request.end(payload);
   }).finally(() => socket.destroy());
@@ -143,16 +165,23 @@ export async function callMgmt<N extends MgmtRouteName>(
   try {
     json = JSON.parse(text.text);
   } catch {
-    throw new MgmtClientError({ kind: 'protocol', message: `The engine answered HTTP ${text.status} with something that is not JSON` });
+    throw new MgmtClientError({
+      kind: 'protocol',
+      message: `The engine answered HTTP ${text.status} with something that is not JSON`,
+    });
   }
   if (text.status !== 200) {
     const error = ErrorBody.safeParse(json);
-    if (!error.success) throw new MgmtClientError({ kind: 'protocol', message: `The engine answered HTTP ${text.status}` });
+    if (!error.success)
+      throw new MgmtClientError({ kind: 'protocol', message: `The engine answered HTTP ${text.status}` });
     throw new MgmtClientError({ kind: 'http', status: text.status, ...error.data.error });
   }
   const parsed = spec.response.safeParse(json);
   if (!parsed.success) {
-    throw new MgmtClientError({ kind: 'protocol', message: `The engine's answer to ${name} does not match API v1: ${parsed.error.issues[0]?.message}` });
+    throw new MgmtClientError({
+      kind: 'protocol',
+      message: `The engine's answer to ${name} does not match API v1: ${parsed.error.issues[0]?.message}`,
+    });
   }
   return { fingerprint, response: parsed.data as MgmtResponse<N> };
 }

@@ -20,7 +20,16 @@ function socket(url: string, headers: Record<string, string>): Promise<WebSocket
   });
 }
 
-function ask(ws: WebSocket, message: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Reply {
+  id: unknown;
+  result: {
+    ok: boolean;
+    value?: { mode?: string; language?: string };
+    error?: { message: string; field?: string };
+  };
+}
+
+function ask(ws: WebSocket, message: unknown): Promise<Reply> {
   return new Promise((resolve) => {
     ws.once('message', (data) => resolve(JSON.parse(String(data))));
     ws.send(typeof message === 'string' ? message : JSON.stringify(message));
@@ -34,8 +43,21 @@ describe('browser-mode host', () => {
   before(async () => {
     const ui = mkdtempSync(join(tmpdir(), 'sbc-ui-'));
     writeFileSync(join(ui, 'index.html'), '<!doctype html><title>SBC Studio</title>');
-    const { handlers } = createAppServices({ mode: 'browser', store: new MemoryStore(), bundledEngine: null, locale: 'en', log: () => {} });
-    host = await startBrowserHost({ host: '127.0.0.1', port: 0, rendererDir: ui, handlers, token: TOKEN, log: () => {} });
+    const { handlers } = createAppServices({
+      mode: 'browser',
+      store: new MemoryStore(),
+      bundledEngine: null,
+      locale: 'en',
+      log: () => {},
+    });
+    host = await startBrowserHost({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: ui,
+      handlers,
+      token: TOKEN,
+      log: () => {},
+    });
     base = host.url.replace(/\/\?token=.*$/, '');
   });
   after(() => host.close());
@@ -58,26 +80,35 @@ describe('browser-mode host', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
-    assert.equal((await fetch(`${base}/index.html`, { headers: { cookie: `sbc_token=${TOKEN}` } })).status, 200);
+    assert.equal(
+      (await fetch(`${base}/index.html`, { headers: { cookie: `sbc_token=${TOKEN}` } })).status,
+      200,
+    );
   });
 
   it('refuses WebSocket upgrades without the token or from another origin', async () => {
     const origin = base;
     assert.equal(await socket(`${base.replace('http', 'ws')}/api`, { origin }), 401);
     assert.equal(await socket(`${base.replace('http', 'ws')}/api?token=bad`, { origin }), 403);
-    assert.equal(await socket(`${base.replace('http', 'ws')}/api?token=${TOKEN}`, { origin: 'http://evil.example' }), 403);
+    assert.equal(
+      await socket(`${base.replace('http', 'ws')}/api?token=${TOKEN}`, { origin: 'http://evil.example' }),
+      403,
+    );
   });
 
   it('answers contract calls over the WebSocket and survives garbage', async () => {
     const ws = await socket(`${base.replace('http', 'ws')}/api?token=${TOKEN}`, { origin: base });
     assert.ok(ws instanceof WebSocket);
-    assert.deepEqual(await ask(ws, { id: 1, method: 'settings.get', input: {} }), { id: 1, result: { ok: true, value: { language: 'en' } } });
+    assert.deepEqual(await ask(ws, { id: 1, method: 'settings.get', input: {} }), {
+      id: 1,
+      result: { ok: true, value: { language: 'en' } },
+    });
     const garbage = await ask(ws, '{not json');
     assert.equal(garbage.result.ok, false);
-    assert.match(garbage.result.error.message, /Malformed request/);
+    assert.match(garbage.result.error!.message, /Malformed request/);
     const invalid = await ask(ws, { id: 2, method: 'settings.update', input: { language: 42 } });
-    assert.equal(invalid.result.error.field, 'language');
-    assert.deepEqual((await ask(ws, { id: 3, method: 'app.info', input: {} })).result.value.mode, 'browser');
+    assert.equal(invalid.result.error!.field, 'language');
+    assert.equal((await ask(ws, { id: 3, method: 'app.info', input: {} })).result.value!.mode, 'browser');
     ws.close();
   });
 });

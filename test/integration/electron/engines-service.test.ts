@@ -78,7 +78,11 @@ describe('engines service with a real engine', () => {
   });
 
   it('resets the password only with a new setup key made at the engine console', async () => {
-    const output = execFileSync(process.execPath, [ENGINE_SCRIPT, 'reset-password', '--data-dir', engine.dataDir], { encoding: 'utf8' });
+    const output = execFileSync(
+      process.execPath,
+      [ENGINE_SCRIPT, 'reset-password', '--data-dir', engine.dataDir],
+      { encoding: 'utf8' },
+    );
     const key = /New setup key: (\S+)/.exec(output)![1]!;
     const seen = (await service.refresh(id)).seenFingerprint!;
     await service.setup(id, key, 'the new password 42', seen);
@@ -95,7 +99,10 @@ describe('engines service with a real engine', () => {
   });
 
   it('refuses a malformed address naming the field', async () => {
-    const error = await rejectsWith(Promise.resolve().then(() => service.add('::1:99')), 'invalid-input');
+    const error = await rejectsWith(
+      Promise.resolve().then(() => service.add('::1:99')),
+      'invalid-input',
+    );
     assert.equal(error.field, 'address');
   });
 });

@@ -7,7 +7,9 @@ import { json, mgmtRequest, startEngineProcess, type EngineProcess } from '../..
 const PASSWORD = 'correct horse battery';
 
 function vmRssKiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, ''));
 }
 
@@ -44,26 +46,37 @@ describe('sbc-engine management API', () => {
   });
 
   it('refuses login before setup', async () => {
-    const { status, body } = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: PASSWORD }) });
+    const { status, body } = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: PASSWORD }),
+    });
     assert.equal(status, 409);
     assert.equal(body.error.code, 'not-provisioned');
   });
 
   it('refuses a wrong setup key and a short password, naming the field', async () => {
-    const wrongKey = await mgmtRequest(engine.port, 'POST', '/setup', { body: json({ setupKey: 'AAAAA-AAAAA-AAAAA-AAAAA', password: PASSWORD }), localAddress: '127.0.0.3' });
+    const wrongKey = await mgmtRequest(engine.port, 'POST', '/setup', {
+      body: json({ setupKey: 'AAAAA-AAAAA-AAAAA-AAAAA', password: PASSWORD }),
+      localAddress: '127.0.0.3',
+    });
     assert.equal(wrongKey.status, 403);
     assert.equal(wrongKey.body.error.field, 'setupKey');
-    const shortPassword = await mgmtRequest(engine.port, 'POST', '/setup', { body: json({ setupKey, password: 'short' }) });
+    const shortPassword = await mgmtRequest(engine.port, 'POST', '/setup', {
+      body: json({ setupKey, password: 'short' }),
+    });
     assert.equal(shortPassword.status, 400);
     assert.equal(shortPassword.body.error.field, 'password');
     assert.equal((await mgmtRequest(engine.port, 'GET', '/identity')).body.provisioned, false);
   });
 
   it('sets up with the key, which then stops working', async () => {
-    const first = await mgmtRequest(engine.port, 'POST', '/setup', { body: json({ setupKey: setupKey.toLowerCase(), password: PASSWORD }) });
+    const first = await mgmtRequest(engine.port, 'POST', '/setup', {
+      body: json({ setupKey: setupKey.toLowerCase(), password: PASSWORD }),
+    });
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal((await mgmtRequest(engine.port, 'GET', '/identity')).body.provisioned, true);
-    const reused = await mgmtRequest(engine.port, 'POST', '/setup', { body: json({ setupKey, password: 'another password 123' }) });
+    const reused = await mgmtRequest(engine.port, 'POST', '/setup', {
+      body: json({ setupKey, password: 'another password 123' }),
+    });
     assert.equal(reused.status, 409);
     assert.equal(reused.body.error.code, 'already-provisioned');
     const stored = readFileSync(`${engine.dataDir}/admin.json`, 'utf8');
@@ -84,35 +97,60 @@ describe('sbc-engine management API', () => {
   it('locks a source out after 5 failures, even for the right password, and leaves other sources alone', async () => {
     const source = '127.0.0.2';
     for (let i = 0; i < 5; i++) {
-      const r = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: `wrong ${i}` }), localAddress: source });
+      const r = await mgmtRequest(engine.port, 'POST', '/login', {
+        body: json({ password: `wrong ${i}` }),
+        localAddress: source,
+      });
       assert.equal(r.status, 401, `attempt ${i + 1}`);
     }
-    const locked = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: PASSWORD }), localAddress: source });
+    const locked = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: PASSWORD }),
+      localAddress: source,
+    });
     assert.equal(locked.status, 429);
     assert.ok(Number(locked.headers['retry-after']) >= 60, `Retry-After ${locked.headers['retry-after']}`);
-    const other = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: PASSWORD }), localAddress: '127.0.0.4' });
+    const other = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: PASSWORD }),
+      localAddress: '127.0.0.4',
+    });
     assert.equal(other.status, 200);
 
     // Time passes (the engine's injected clock): the lock ends, the next failure locks for twice as long.
     engine.advanceClock(61_000);
-    const wrongAgain = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: 'wrong again' }), localAddress: source });
+    const wrongAgain = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: 'wrong again' }),
+      localAddress: source,
+    });
     assert.equal(wrongAgain.status, 401);
-    const relocked = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: PASSWORD }), localAddress: source });
+    const relocked = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: PASSWORD }),
+      localAddress: source,
+    });
     assert.equal(relocked.status, 429);
-    assert.ok(Number(relocked.headers['retry-after']) >= 120, `Retry-After ${relocked.headers['retry-after']}`);
+    assert.ok(
+      Number(relocked.headers['retry-after']) >= 120,
+      `Retry-After ${relocked.headers['retry-after']}`,
+    );
     engine.advanceClock(121_000);
-    const afterLock = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: PASSWORD }), localAddress: source });
+    const afterLock = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: PASSWORD }),
+      localAddress: source,
+    });
     assert.equal(afterLock.status, 200);
   });
 
   it('answers 413 to a body over 1 MiB and 400 naming the JSON error', async () => {
-    const big = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: 'x'.repeat(1024 * 1024 + 10) }) });
+    const big = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: 'x'.repeat(1024 * 1024 + 10) }),
+    });
     assert.equal(big.status, 413);
     const bad = await mgmtRequest(engine.port, 'POST', '/login', { body: '{"password": ' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'bad-json');
     assert.match(bad.body.error.message, /JSON/);
-    const extra = await mgmtRequest(engine.port, 'POST', '/login', { body: json({ password: 'x', admin: true }) });
+    const extra = await mgmtRequest(engine.port, 'POST', '/login', {
+      body: json({ password: 'x', admin: true }),
+    });
     assert.equal(extra.status, 400);
     assert.equal(extra.body.error.code, 'invalid-body');
   });
@@ -124,7 +162,10 @@ describe('sbc-engine management API', () => {
     for (let i = 0; i < 1000; i += 20) {
       await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          mgmtRequest(engine.port, 'POST', (i + j) % 2 ? '/login' : '/setup', { body: garbage[(i + j) % garbage.length]!, localAddress: '127.0.0.9' }),
+          mgmtRequest(engine.port, 'POST', (i + j) % 2 ? '/login' : '/setup', {
+            body: garbage[(i + j) % garbage.length]!,
+            localAddress: '127.0.0.9',
+          }),
         ),
       );
     }

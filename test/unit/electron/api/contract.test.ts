@@ -6,7 +6,13 @@ import { dispatch } from '../../../../electron/services/dispatch.ts';
 import { MemoryStore } from '../../../../electron/services/settings/settings-store.ts';
 
 function services() {
-  return createAppServices({ mode: 'browser', store: new MemoryStore(), bundledEngine: null, locale: 'de-DE', log: () => {} });
+  return createAppServices({
+    mode: 'browser',
+    store: new MemoryStore(),
+    bundledEngine: null,
+    locale: 'de-DE',
+    log: () => {},
+  });
 }
 
 it('every contract method is named area.verb and has a handler, and no handler is extra', () => {
@@ -21,7 +27,10 @@ it('refuses unknown methods and invalid input with the field named, without call
     ok: false,
     error: { code: 'invalid-input', message: 'Unknown API method: engines.explode' },
   });
-  assert.deepEqual(await dispatch(handlers, '__proto__', {}), { ok: false, error: { code: 'invalid-input', message: 'Unknown API method: __proto__' } });
+  assert.deepEqual(await dispatch(handlers, '__proto__', {}), {
+    ok: false,
+    error: { code: 'invalid-input', message: 'Unknown API method: __proto__' },
+  });
   const missing = await dispatch(handlers, 'engines.login', { password: 'x' });
   assert.equal(missing.ok, false);
   assert.equal(!missing.ok && missing.error.field, 'engineId');
@@ -34,7 +43,10 @@ it('refuses unknown methods and invalid input with the field named, without call
 it('turns a service failure into a typed error a user can act on', async () => {
   const { handlers } = services();
   const result = await dispatch(handlers, 'engines.status', { engineId: 'nope' });
-  assert.deepEqual(result, { ok: false, error: { code: 'not-found', message: 'This engine is no longer in the list.', field: 'engineId' } });
+  assert.deepEqual(result, {
+    ok: false,
+    error: { code: 'not-found', message: 'This engine is no longer in the list.', field: 'engineId' },
+  });
   const bundled = await dispatch(handlers, 'engines.stopBundled', {});
   assert.equal(!bundled.ok && bundled.error.code, 'not-bundled');
 });

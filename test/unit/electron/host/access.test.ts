@@ -18,7 +18,14 @@ it('accepts the token from the URL or the cookie and tells missing from wrong', 
   assert.equal(checkRequestToken(request('sbc_token=ab'), url(''), 'abc'), 'wrong');
 });
 
-const outside = ['/../secret', '/%2e%2e/%2e%2e/etc/passwd', '/..%2fpackage.json', '/a/../../b', '/%00', '/%E0%A4%A'];
+const outside = [
+  '/../secret',
+  '/%2e%2e/%2e%2e/etc/passwd',
+  '/..%2fpackage.json',
+  '/a/../../b',
+  '/%00',
+  '/%E0%A4%A',
+];
 for (const path of outside) {
   it(`never serves a file outside the UI folder: ${path}`, () => {
     const resolved = resolveInside('/srv/ui', path);

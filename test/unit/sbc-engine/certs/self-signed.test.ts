@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { it } from 'node:test';
-import { fingerprintOfPem, fingerprintPrefix, normalizeFingerprint } from '../../../../sbc-engine/certs/fingerprint.ts';
+import {
+  fingerprintOfPem,
+  fingerprintPrefix,
+  normalizeFingerprint,
+} from '../../../../sbc-engine/certs/fingerprint.ts';
 import { createSelfSignedCertificate } from '../../../../sbc-engine/certs/self-signed.ts';
 
 it('creates a key and a self-signed server certificate that belong together', async () => {
-  const { keyPem, certPem } = await createSelfSignedCertificate({ commonName: 'engine-1', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  const { keyPem, certPem } = await createSelfSignedCertificate({
+    commonName: 'engine-1',
+    dnsNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+  });
   const certificate = new X509Certificate(certPem);
   assert.ok(certificate.checkPrivateKey(createPrivateKey(keyPem)));
   assert.ok(certificate.verify(certificate.publicKey), 'self-signed');

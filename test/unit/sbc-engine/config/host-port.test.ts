@@ -38,3 +38,18 @@ it('writes IPv6 addresses back in brackets', () => {
   assert.equal(formatHostPort({ host: '::1', port: 5 }), '[::1]:5');
   assert.equal(formatHostPort({ host: 'a.b', port: 5 }), 'a.b:5');
 });
+
+it('never throws on random input, and what it accepts survives a round trip', () => {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const alphabet = 'ab1:[].%-_ 9\u0000\u00e4f:e';
+  for (let i = 0; i < 20_000; i++) {
+    const text = Array.from(
+      { length: Math.floor(random() * 24) },
+      () => alphabet[Math.floor(random() * alphabet.length)],
+    ).join('');
+    const result = parseHostPort(text, 8743);
+    if (result.ok) assert.deepEqual(parseHostPort(formatHostPort(result.value)), result, text);
+    else assert.ok(result.error.length > 0);
+  }
+});

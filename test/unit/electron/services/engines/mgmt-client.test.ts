@@ -13,12 +13,18 @@ let received = '';
 let fingerprint: string;
 
 before(async () => {
-  const { keyPem, certPem } = await createSelfSignedCertificate({ commonName: 'impostor', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  const { keyPem, certPem } = await createSelfSignedCertificate({
+    commonName: 'impostor',
+    dnsNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+  });
   fingerprint = fingerprintOfPem(certPem);
   server = createServer({ key: keyPem, cert: certPem }, (socket) => {
     socket.on('data', (d) => {
       received += d.toString();
-      socket.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}');
+      socket.end(
+        'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}',
+      );
     });
     socket.on('error', () => {});
   });
@@ -29,11 +35,16 @@ after(() => server.close());
 
 it('sends no byte of a login to a server whose certificate is not the pinned one', async () => {
   received = '';
-  const error = await callMgmt({ host: '127.0.0.1', port }, 'login', { password: 'secret password' }, {
-    checkFingerprint: (seen) => {
-      if (seen !== 'AA:BB') throw new Error('not pinned');
+  const error = await callMgmt(
+    { host: '127.0.0.1', port },
+    'login',
+    { password: 'secret password' },
+    {
+      checkFingerprint: (seen) => {
+        if (seen !== 'AA:BB') throw new Error('not pinned');
+      },
     },
-  }).catch((e: unknown) => e);
+  ).catch((e: unknown) => e);
   assert.ok(error instanceof MgmtClientError);
   assert.equal(error.detail.kind, 'rejected-certificate');
   assert.equal(error.detail.kind === 'rejected-certificate' && error.detail.fingerprint, fingerprint);
@@ -43,7 +54,12 @@ it('sends no byte of a login to a server whose certificate is not the pinned one
 
 it('sends the request once the certificate matches, over the same connection', async () => {
   received = '';
-  const { response } = await callMgmt({ host: '127.0.0.1', port }, 'logout', {}, { checkFingerprint: () => {}, token: 'tok' });
+  const { response } = await callMgmt(
+    { host: '127.0.0.1', port },
+    'logout',
+    {},
+    { checkFingerprint: () => {}, token: 'tok' },
+  );
   assert.deepEqual(response, {});
   assert.match(received, /^POST \/api\/v1\/logout HTTP\/1.1/);
   assert.match(received, /authorization: Bearer tok/i);

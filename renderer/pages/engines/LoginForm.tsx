@@ -1,0 +1,113 @@
+// Log in to a set-up engine. Before the first login to an engine whose certificate was never
+// confirmed (set up by someone else), the user compares and trusts it here.
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Spinner,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineView } from '../../../electron/api/contract.ts';
+import { useApi } from '../../api/ApiContext.tsx';
+import { useApiCall } from '../../api/useApiCall.ts';
+import { ApiErrorBar, useLockout } from '../../components/ApiErrorBar.tsx';
+import { compareFingerprints } from './fingerprint.ts';
+import { FingerprintText } from './FingerprintText.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '480px' },
+});
+
+export function LoginForm({
+  engine,
+  onUpdate,
+}: {
+  engine: EngineView;
+  onUpdate: (view: EngineView) => void;
+}) {
+  const { t } = useTranslation('engines');
+  const styles = useStyles();
+  const api = useApi();
+  const call = useApiCall();
+  const [password, setPassword] = useState('');
+  const [trust, setTrust] = useState(false);
+  const [missing, setMissing] = useState<'password' | 'trust' | undefined>();
+  const lockout = useLockout(call.failure);
+  const needsTrust = !engine.pinnedFingerprint;
+  const seen = engine.seenFingerprint;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (call.busy || (lockout ?? 0) > 0) return;
+    if (!password) return setMissing('password');
+    if (needsTrust && (!trust || !seen)) return setMissing('trust');
+    setMissing(undefined);
+    const view = await call.run(() =>
+      api.engines.login({
+        engineId: engine.id,
+        password,
+        ...(needsTrust && seen ? { trustFingerprint: seen } : {}),
+      }),
+    );
+    if (view) {
+      setPassword('');
+      onUpdate(view);
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} data-testid="login-form">
+      <Subtitle1 as="h3">{t('login.heading')}</Subtitle1>
+      <Text>{t('login.intro')}</Text>
+      {needsTrust && seen ? (
+        <>
+          <Text weight="semibold">{t('login.trustHeading')}</Text>
+          <Text>{t('login.trustText')}</Text>
+          <FingerprintText fingerprint={seen} testId="seen-fingerprint" />
+          {engine.bundled && compareFingerprints(seen, engine.expectedFingerprint) === 'mismatch' ? (
+            <Text role="alert">{t('fingerprint.mismatch')}</Text>
+          ) : null}
+          <Field
+            validationState={missing === 'trust' ? 'error' : 'none'}
+            validationMessage={missing === 'trust' ? t('login.trustRequired') : undefined}
+          >
+            <Checkbox
+              checked={trust}
+              onChange={(_e, data) => setTrust(data.checked === true)}
+              label={t('login.trustCheckbox')}
+            />
+          </Field>
+        </>
+      ) : null}
+      <Field
+        label={t('login.password')}
+        validationState={missing === 'password' ? 'error' : 'none'}
+        validationMessage={missing === 'password' ? t('login.required') : undefined}
+      >
+        <Input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(_e, data) => setPassword(data.value)}
+        />
+      </Field>
+      <ApiErrorBar failure={call.failure} />
+      <div>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={call.busy || (lockout ?? 0) > 0}
+          icon={call.busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {t('login.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+// German words of the Engines page (its own file to keep strings.ts short). "Engine" stays as in
+// the product's German documentation; the bundled engine is the "lokale Engine".
+import type { en } from './strings.ts';
+
+export const de: typeof en = {
+  title: 'Engines',
+  bundledName: 'Lokale Engine',
+  loading: 'Engines werden geladen…',
+  empty: 'Noch keine Engines. Fügen Sie eine über ihre Adresse hinzu.',
+  refresh: 'Aktualisieren',
+  lastChecked: 'Zuletzt geprüft {{time}}',
+  selectPrompt: 'Wählen Sie eine Engine aus, um ihre Details zu sehen.',
+  badge: {
+    unprovisioned: 'Nicht eingerichtet',
+    'needs-login': 'Anmeldung erforderlich',
+    connected: 'Verbunden',
+    unreachable: 'Nicht erreichbar',
+    'certificate-changed': 'Zertifikat geändert',
+    starting: 'Wird gestartet',
+  },
+  add: {
+    heading: 'Engine hinzufügen',
+    address: 'Adresse',
+    addressHint:
+      'Hostname oder IP-Adresse mit dem Management-Port, z. B. sbc.example.com:{{port}} oder [::1]:{{port}}.',
+    addressInvalid: 'Bitte prüfen Sie die Adresse.',
+    name: 'Name (optional)',
+    submit: 'Engine hinzufügen',
+  },
+  remove: {
+    button: 'Entfernen',
+    title: '{{name}} entfernen?',
+    body: 'SBC Studio vergisst diese Engine und das Zertifikat, dem Sie für sie vertraut haben. Die Engine läuft mit ihrer Konfiguration weiter.',
+    confirm: 'Engine entfernen',
+  },
+  common: { cancel: 'Abbrechen', close: 'Schließen', yes: 'Ja', no: 'Nein', working: 'Bitte warten…' },
+  unprovisioned: {
+    text: 'Diese Engine ist noch nicht eingerichtet. Vergleichen Sie ihr Zertifikat und wählen Sie ein Admin-Passwort, um sie zu verwenden.',
+    setUp: 'Einrichten',
+  },
+  starting: 'Die lokale Engine wird gestartet…',
+  wizard: {
+    title: 'Ersteinrichtung: {{name}}',
+    step1: 'Schritt 1 von 2: Zertifikat vergleichen',
+    step2: 'Schritt 2 von 2: Einrichtungsschlüssel und Admin-Passwort',
+    next: 'Weiter',
+    back: 'Zurück',
+    submit: 'Engine einrichten',
+    done: 'Die Engine ist eingerichtet. Melden Sie sich mit dem neuen Passwort an.',
+  },
+  fingerprint: {
+    explain:
+      'Bevor Sie ein Passwort senden, stellen Sie sicher, dass Sie mit der richtigen Engine sprechen: Der Fingerabdruck des Zertifikats, das SBC Studio sieht, muss der der Engine sein.',
+    seen: 'Fingerabdruck, den SBC Studio sieht (SHA-256)',
+    expected: 'Fingerabdruck im Datenordner der lokalen Engine',
+    match: 'Die Fingerabdrücke stimmen überein.',
+    mismatch:
+      'Die Fingerabdrücke STIMMEN NICHT ÜBEREIN. Brechen Sie ab: Unter dieser Adresse antwortet möglicherweise ein anderes Programm.',
+    expectedMissing:
+      'SBC Studio kann das Zertifikat der lokalen Engine nicht lesen. Vergleichen Sie stattdessen mit der Ausgabe der Engine.',
+    noSeen:
+      'SBC Studio hat das Zertifikat dieser Engine noch nicht gesehen. Schließen Sie den Dialog und aktualisieren Sie.',
+    prefixLabel: 'Fingerabdruck laut Engine',
+    prefixHint:
+      'Beim Start gibt die Engine „management certificate SHA-256 begins …“ aus. Fügen Sie das hier ein (mindestens {{count}} Hex-Ziffern).',
+    prefixTooShort: 'Geben Sie mindestens {{count}} Hex-Ziffern ein (bisher {{have}}).',
+    prefixInvalid: 'Nur Hex-Ziffern (0–9, A–F), Doppelpunkte und Leerzeichen.',
+    prefixMatch: 'Stimmt mit dem Fingerabdruck überein, den SBC Studio sieht.',
+    prefixMismatch: 'STIMMT NICHT mit dem Fingerabdruck überein, den SBC Studio sieht. Brechen Sie ab.',
+    confirm: 'Die Fingerabdrücke stimmen überein',
+  },
+  setupKey: {
+    label: 'Einrichtungsschlüssel',
+    hint: 'Der Einmalschlüssel, den die Engine auf ihrer Konsole ausgegeben und in die Datei setup-key in ihrem Datenordner geschrieben hat.',
+    readLocal: 'Von diesem Computer lesen',
+    readDone: 'Aus dem Datenordner der lokalen Engine gelesen.',
+    required: 'Geben Sie den Einrichtungsschlüssel ein.',
+  },
+  password: {
+    newLabel: 'Neues Admin-Passwort',
+    rule: 'Mindestens {{min}} Zeichen. Es gibt kein Standardpasswort.',
+    tooShort: 'Zu kurz: mindestens {{min}} Zeichen (bisher {{count}}).',
+    tooLong: 'Zu lang: höchstens {{max}} Zeichen.',
+    ok: 'Lang genug.',
+    repeatLabel: 'Passwort wiederholen',
+    repeatMismatch: 'Die Passwörter stimmen nicht überein.',
+    repeatOk: 'Die Passwörter stimmen überein.',
+  },
+  login: {
+    heading: 'Anmelden',
+    intro: 'Diese Engine ist eingerichtet. Melden Sie sich mit ihrem Admin-Passwort an.',
+    password: 'Passwort',
+    required: 'Geben Sie das Passwort ein.',
+    submit: 'Anmelden',
+    trustHeading: 'Zertifikat noch nicht bestätigt',
+    trustText:
+      'SBC Studio vertraut dem Zertifikat dieser Engine noch nicht. Vergleichen Sie den Fingerabdruck mit dem, den die Engine ausgegeben hat.',
+    trustCheckbox: 'Ich habe den Fingerabdruck verglichen und vertraue diesem Zertifikat',
+    trustRequired: 'Bestätigen Sie das Zertifikat, bevor Sie sich anmelden.',
+  },
+  identity: {
+    heading: 'Identität',
+    name: 'Name',
+    id: 'Engine-ID',
+    version: 'Version',
+    apiVersion: 'API-Version',
+    configSchemaVersion: 'Version des Konfigurationsschemas',
+    provisioned: 'Eingerichtet',
+    fingerprint: 'Management-Zertifikat (SHA-256)',
+    sipListen: 'SIP-Listen-Sockets',
+    sipNone: 'noch keine',
+    address: 'Management-Adresse',
+  },
+  status: {
+    heading: 'Status',
+    uptime: 'Laufzeit',
+    startedAt: 'Gestartet am',
+    loading: 'Status wird geladen…',
+    days: '{{count}} T',
+    hours: '{{count}} Std.',
+    minutes: '{{count}} Min.',
+    seconds: '{{count}} s',
+  },
+  session: { logout: 'Abmelden', changePassword: 'Passwort ändern' },
+  changePassword: {
+    title: 'Admin-Passwort ändern',
+    current: 'Aktuelles Passwort',
+    newLabel: 'Neues Passwort',
+    repeatLabel: 'Neues Passwort wiederholen',
+    submit: 'Passwort ändern',
+    done: 'Das Admin-Passwort wurde geändert.',
+  },
+  unreachable: {
+    heading: 'SBC Studio erreicht diese Engine nicht',
+    check: 'Prüfen Sie als Nächstes:',
+    running: 'Läuft die Engine? Prüfen Sie auf ihrem Host den Prozess oder Dienst sbc-engine.',
+    address: 'Stimmt die Adresse? Verwenden Sie den Management-Port (Standard {{port}}), nicht den SIP-Port.',
+    firewall: 'Erlauben alle Firewalls zwischen diesem Computer und der Engine TCP zum Management-Port?',
+    lastError: 'Letzter Fehler: {{message}}',
+    retry: 'Erneut versuchen',
+    bundledHint:
+      'Die lokale Engine läuft im Hintergrund auf diesem Computer. Starten Sie sie, falls sie gestoppt wurde.',
+    startBundled: 'Lokale Engine starten',
+  },
+  certificate: {
+    heading: 'Das Zertifikat der Engine hat sich geändert',
+    text: 'Die Engine unter {{address}} zeigt ein anderes Zertifikat als das, dem Sie vertraut haben. Das passiert, wenn die Engine neu installiert oder ihr Zertifikat ersetzt wurde – es kann aber auch bedeuten, dass jemand die Verbindung abfängt. SBC Studio sendet nichts an diese Engine, bis Sie entscheiden.',
+    pinned: 'Vertrauenswürdiger Fingerabdruck',
+    seen: 'Jetzt gesehener Fingerabdruck',
+    advice:
+      'Bevor Sie dem neuen Zertifikat vertrauen, fragen Sie den Betreiber der Engine oder vergleichen Sie mit ihrer Konsole.',
+    trust: 'Dem neuen Zertifikat vertrauen',
+    confirmTitle: 'Dem neuen Zertifikat vertrauen?',
+    confirmBody:
+      'Fahren Sie nur fort, wenn Sie wissen, warum sich das Zertifikat geändert hat. Sie müssen sich danach erneut anmelden.',
+    confirm: 'Vertrauen',
+  },
+  bundled: {
+    stop: 'Lokale Engine stoppen',
+    stopTitle: 'Lokale Engine stoppen?',
+    stopBody:
+      'Gespräche über die lokale Engine werden getrennt, und sie beantwortet kein SIP mehr, bis Sie sie wieder starten.',
+    stopConfirm: 'Engine stoppen',
+  },
+};
