@@ -53,9 +53,9 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parsed;
   const env = process.env;
-  if (values.help || positionals.length === 0) return void log(HELP);
   if (values.version)
     return void log((await import('../../package.json', { with: { type: 'json' } })).default.version);
+  if (values.help || positionals.length === 0) return void log(HELP);
 
   const dataDir = values['data-dir'] ?? defaultAppDataDir(env);
   const mgmtText =

@@ -25,9 +25,12 @@ export class EngineRegistry {
   }
 
   list(): KnownEngine[] {
-    const parsed = z.array(KnownEngine).safeParse(this.store.get(KEY) ?? []);
-    // A damaged list is not thrown away silently: it stays in the store until the next write.
-    return parsed.success ? parsed.data : [];
+    const stored = this.store.get(KEY);
+    // Entry by entry: one damaged record (a hand-edited settings file) must not hide the others.
+    return (Array.isArray(stored) ? stored : []).flatMap((entry: unknown) => {
+      const parsed = KnownEngine.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   get(id: string): KnownEngine | undefined {
