@@ -1,20 +1,4 @@
 #!/usr/bin/env node
-// Runs the built sbc-studio; tells the user what to do when it has not been built yet.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { launch } from './launch.js';
 
-const target = fileURLToPath(new URL('../dist/cli/sbc-studio.mjs', import.meta.url));
-if (!existsSync(target)) {
-  process.stderr.write(
-    'sbc-studio: not built yet. Run "npm ci && npm run build" in the SBC Studio folder first.\n',
-  );
-  process.exit(1);
-}
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 22) {
-  process.stderr.write(
-    `sbc-studio: needs Node 22 or newer (this is ${process.version}). Run it through npx or npm, which use the Node the project pins.\n`,
-  );
-  process.exit(1);
-}
-await import(target);
+await launch('sbc-studio', 'cli/sbc-studio.mjs');
