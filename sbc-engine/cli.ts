@@ -1,6 +1,7 @@
 // The `sbc-engine` command: runs an engine, or performs a console-only action on its data folder.
 import { parseArgs } from 'node:util';
 import { parseHostPort } from './config/host-port.ts';
+import { parseListenSpec, type ListenSpec } from './config/listen-spec.ts';
 import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from './config/defaults.ts';
 import { clockFromEnvironment } from './runtime/clock.ts';
 import { DataDir } from './runtime/data-dir.ts';
@@ -8,7 +9,7 @@ import { defaultEngineDataDir } from './runtime/default-paths.ts';
 import { startEngine } from './runtime/engine.ts';
 import { ENGINE_VERSION } from './runtime/version.ts';
 
-const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT]
+const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip udp|tcp|tls:HOST:PORT ...]
        sbc-engine reset-password [--data-dir DIR]
 
   run             start the engine (the default)
@@ -16,6 +17,7 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT]
 
   --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
   --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
+  --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061 (default: none)
   --version, --help`;
 
 function log(line: string): void {
@@ -36,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
       options: {
         'data-dir': { type: 'string' },
         mgmt: { type: 'string' },
+        sip: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -62,11 +65,24 @@ export async function main(argv: string[]): Promise<void> {
 
   const mgmt = parseHostPort(values.mgmt ?? `${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}`, DEFAULT_MGMT_PORT);
   if (!mgmt.ok) fail(`--mgmt: ${mgmt.error}`);
+  const sip: ListenSpec[] = [];
+  for (const text of values.sip ?? []) {
+    const spec = parseListenSpec(text);
+    if (!spec.ok) fail(`--sip: ${spec.error}`);
+    sip.push(spec.value);
+  }
   const { clock, testFile } = clockFromEnvironment(process.env);
   if (testFile) log(`[engine] TEST CLOCK active (offset from ${testFile}); never use this in production`);
   let engine;
   try {
-    engine = await startEngine({ dataDir, mgmtHost: mgmt.value.host, mgmtPort: mgmt.value.port, clock, log });
+    engine = await startEngine({
+      dataDir,
+      mgmtHost: mgmt.value.host,
+      mgmtPort: mgmt.value.port,
+      sip,
+      clock,
+      log,
+    });
   } catch (error) {
     fail((error as Error).message);
   }

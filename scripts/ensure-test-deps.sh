@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests drive (real peers, the browser for end-to-end tests).
 # Runs as part of `npm test`; installs only what is missing, and only where it may (root).
 set -euo pipefail
-packages=(chromium openssl)
+packages=(chromium openssl sip-tester)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -7,11 +7,15 @@ import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
 import { claimPidFile, releasePidFile } from './pid-file.ts';
 import { ENGINE_VERSION } from './version.ts';
+import type { ListenSpec } from '../config/listen-spec.ts';
+import { startSipService, type SipService } from './sip-service.ts';
 
 export interface EngineOptions {
   dataDir: string;
   mgmtHost: string;
   mgmtPort: number;
+  /** SIP sockets; TLS uses the management certificate until certificates are configured. */
+  sip?: ListenSpec[];
   clock: Clock;
   log: (line: string) => void;
 }
@@ -29,12 +33,19 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   claimPidFile(dataDir.file('pid'));
   const tls = dataDir.readManagementTls();
   const fingerprint = fingerprintOfPem(tls.cert);
+  let sip: SipService;
+  try {
+    sip = await startSipService(options.sip ?? [], tls, log);
+  } catch (error) {
+    releasePidFile(dataDir.file('pid'));
+    throw error;
+  }
   const service = new AdminService({
     dataDir,
     clock: options.clock,
     version: ENGINE_VERSION,
     managementFingerprint: fingerprint,
-    sipListen: () => [], // the SIP transports arrive with the SIP stack
+    sipListen: () => sip.listeners.map(({ transport, host, port }) => ({ transport, host, port })),
   });
   const server = createMgmtServer(tls, service, log);
   try {
@@ -46,6 +57,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       });
     });
   } catch (error) {
+    await sip.close();
     releasePidFile(dataDir.file('pid'));
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -75,6 +87,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await sip.close();
       releasePidFile(dataDir.file('pid'));
     },
   };

@@ -19,7 +19,7 @@ export interface EngineProcess {
 }
 
 export async function startEngineProcess(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; args?: string[] } = {},
 ): Promise<EngineProcess> {
   const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'sbc-engine-test-')), 'data');
   const port = options.port ?? (await freePort());
@@ -28,7 +28,7 @@ export async function startEngineProcess(
   writeFileSync(clockFile, '0');
   const child = spawn(
     process.execPath,
-    [ENGINE_SCRIPT, 'run', '--data-dir', dataDir, '--mgmt', `127.0.0.1:${port}`],
+    [ENGINE_SCRIPT, 'run', '--data-dir', dataDir, '--mgmt', `127.0.0.1:${port}`, ...(options.args ?? [])],
     {
       env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,34 @@
+// SIP over UDP: one socket per listen address; every datagram is one message (RFC 3261 §18.3).
+import { createSocket } from 'node:dgram';
+import { isIPv6 } from 'node:net';
+import { unmapIpv4, type InboundHandler, type SipListener } from './types.ts';
+
+export function listenUdp(
+  host: string,
+  port: number,
+  onMessage: InboundHandler,
+  log: (line: string) => void,
+): Promise<SipListener> {
+  const socket = createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4', reuseAddr: false });
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(port, host, () => {
+      socket.off('error', reject);
+      socket.on('error', (error) => log(`[sip/udp] ${error.message}`));
+      socket.on('message', (bytes, remote) => {
+        onMessage({
+          transport: 'udp',
+          bytes,
+          source: { address: unmapIpv4(remote.address), port: remote.port },
+          reply: (answer) => socket.send(answer, remote.port, remote.address),
+        });
+      });
+      resolve({
+        transport: 'udp',
+        host,
+        port: socket.address().port,
+        close: () => new Promise<void>((done) => socket.close(() => done())),
+      });
+    });
+  });
+}
