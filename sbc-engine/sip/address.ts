@@ -49,7 +49,8 @@ export function parseNameAddr(text: string): NameAddrResult {
     // addr-spec form: parameters after the URI belong to the header, not the URI (RFC 3261 §20.10).
     if (value.startsWith('"')) return { ok: false, error: 'the quoted display name is not closed properly' };
     const semicolon = value.indexOf(';');
-    uri = semicolon < 0 ? value : value.slice(0, semicolon);
+    // White space may separate the URI from its header parameters (RFC 3261 §25.1, SEMI = SWS ";" SWS).
+    uri = (semicolon < 0 ? value : value.slice(0, semicolon)).replace(/[ \t]+$/, '');
     paramText = semicolon < 0 ? '' : value.slice(semicolon);
     if (/[,?]/.test(uri)) return { ok: false, error: 'a URI with "," or "?" must be enclosed in <>' };
   }

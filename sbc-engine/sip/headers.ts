@@ -4,8 +4,9 @@ import { canonicalHeaderName, isListHeader } from './header-names.ts';
 import type { SipMessage } from './message.ts';
 import { splitOutside } from './text.ts';
 
+// Parsed messages carry canonical names, so the exact comparison almost always decides.
 function same(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
 }
 
 /** The first field's whole value. */

@@ -76,11 +76,10 @@ export function parseMessage(data: Uint8Array, options: ParseOptions = {}): Pars
   }
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   for (let i = 0; i < lines.length; i++) {
-    // eslint-disable-next-line no-control-regex
-    const control = /[\x00-\x08\x0a-\x1f\x7f]/.exec(lines[i]!);
-    if (control) {
-      const code = control[0].charCodeAt(0).toString(16).padStart(2, '0');
-      return fail(skippedLines + i + 1, `control character 0x${code} at column ${control.index + 1}`);
+    const column = firstBareControl(lines[i]!);
+    if (column >= 0) {
+      const code = lines[i]!.charCodeAt(column).toString(16).padStart(2, '0');
+      return fail(skippedLines + i + 1, `control character 0x${code} at column ${column + 1}`);
     }
   }
 
@@ -94,14 +93,14 @@ export function parseMessage(data: Uint8Array, options: ParseOptions = {}): Pars
       // RFC 3261 §7.3.1: a line starting with white space continues the previous field.
       const previous = headers[headers.length - 1];
       if (!previous) return fail(lineNumber, 'a folded line comes before any header field');
-      previous.value = `${previous.value} ${line.trim()}`.trim();
+      previous.value = trimWhitespace(`${previous.value} ${trimWhitespace(line)}`);
       continue;
     }
     const colon = line.indexOf(':');
     if (colon < 0) return fail(lineNumber, `"${line.slice(0, 40)}" is not a header field: no colon`);
     const name = line.slice(0, colon).replace(/[ \t]+$/, '');
     if (!isToken(name)) return fail(lineNumber, `"${name.slice(0, 40)}" is not a valid header name`);
-    headers.push({ name: canonicalHeaderName(name), value: line.slice(colon + 1).trim() });
+    headers.push({ name: canonicalHeaderName(name), value: trimWhitespace(line.slice(colon + 1)) });
     lineOfHeader.push(lineNumber);
   }
 
@@ -199,4 +198,24 @@ function firstInvalidUtf8(bytes: Buffer): number {
     i += length;
   }
   return 0;
+}
+
+/** SIP white space is space and tab only (RFC 3261 §25.1); String.trim() would also eat U+FEFF. */
+function trimWhitespace(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
+ * Column of the first control character that is not allowed, or -1. Tab is white space, and a
+ * control character right after a backslash is a quoted-pair (RFC 3261 §25.1), legal in quoted strings.
+ */
+function firstBareControl(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) {
+      if (i > 0 && line[i - 1] === '\\' && code !== 0x0a && code !== 0x0d) continue;
+      return i;
+    }
+  }
+  return -1;
 }

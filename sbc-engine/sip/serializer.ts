@@ -1,5 +1,5 @@
 // SipMessage → bytes. Always CRLF line ends and long header names. A header that could smuggle a
-// second message (CR, LF or NUL in a value, a non-token name) is refused here, whoever built it.
+// second message (CR or LF in a value, a non-token name) is refused here, whoever built it.
 import type { SipMessage } from './message.ts';
 import { isToken } from './text.ts';
 
@@ -20,7 +20,8 @@ export function serializeMessage(message: SipMessage, options: SerializeOptions 
   let wroteLength = false;
   for (const { name, value } of message.headers) {
     if (!isToken(name)) throw new SipSerializeError(`"${name}" is not a valid header name`);
-    if (/[\r\n\0]/.test(value)) throw new SipSerializeError(`the value of ${name} contains CR, LF or NUL`);
+    // CR and LF would end the field and start another; other control characters may stand escaped.
+    if (/[\r\n]/.test(value)) throw new SipSerializeError(`the value of ${name} contains CR or LF`);
     if (name === 'Content-Length' && options.setContentLength) {
       if (wroteLength) continue;
       wroteLength = true;

@@ -34,7 +34,8 @@ export function isSipUri(uri: SipUri | OtherUri): uri is SipUri {
 
 /** RFC 4291 text form, with an optional dotted IPv4 tail (RFC 3261 IPv6address). */
 export function isIpv6(text: string): boolean {
-  let address = text;
+  // RFC 5118 §4.10: an old ABNF bug produced "2001:db8:::192.0.2.1"; accept it as "::".
+  let address = text.replace(/:::(?=[\d.]+$)/, '::');
   const lastColon = address.lastIndexOf(':');
   if (lastColon < 0) return false;
   const tail = address.slice(lastColon + 1);

@@ -3,9 +3,9 @@
 import { parseNameAddr } from './address.ts';
 import { parseCSeq } from './cseq.ts';
 import { SINGLE_VALUED } from './header-names.ts';
-import { countHeaderFields, getHeader, getHeaderValues } from './headers.ts';
+import { getHeader, getHeaderValues } from './headers.ts';
 import type { SipRequest, SipResponse } from './message.ts';
-import { parseUri } from './uri.ts';
+import { isSipUri, parseUri } from './uri.ts';
 import { parseVia } from './via.ts';
 
 export interface RequestVerdict {
@@ -49,11 +49,13 @@ function bad(reason: string, field?: string): RequestVerdict {
 }
 
 function checkCommonHeaders(message: SipRequest | SipResponse): RequestVerdict | null {
+  const counts = new Map<string, number>();
+  for (const { name } of message.headers) counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const name of ['Via', 'To', 'From', 'Call-ID', 'CSeq']) {
-    if (countHeaderFields(message, name) === 0) return bad(`Missing ${name} header`, name);
+    if (!counts.has(name)) return bad(`Missing ${name} header`, name);
   }
   for (const name of SINGLE_VALUED) {
-    if (countHeaderFields(message, name) > 1) return bad(`More than one ${name} header`, name);
+    if ((counts.get(name) ?? 0) > 1) return bad(`More than one ${name} header`, name);
   }
   for (const via of getHeaderValues(message, 'Via')) {
     const parsed = parseVia(via);
@@ -83,23 +85,40 @@ export function checkRequest(request: SipRequest, options: CheckOptions = {}): R
   if (request.version !== 'SIP/2.0') return { status: 505, reason: 'Version Not Supported' };
   const common = checkCommonHeaders(request);
   if (common) return common;
+  // RFC 4475 §3.1.2.18: an unknown method is answered 501 even when CSeq disagrees with it.
+  if (!(options.methods ?? KNOWN_METHODS).includes(request.method))
+    return { status: 501, reason: 'Not Implemented' };
   const cseq = parseCSeq(getHeader(request, 'CSeq')!);
   if (cseq.ok && cseq.value.method !== request.method)
     return bad('CSeq method does not match the request method', 'CSeq');
   const maxForwards = getHeader(request, 'Max-Forwards');
   if (maxForwards !== undefined) {
-    if (!/^\d{1,3}$/.test(maxForwards) || Number(maxForwards) > MAX_FORWARDS_LIMIT)
+    // 1*DIGIT, so leading zeros are fine (RFC 4475 §3.1.1.1); the value range is 0-255 (RFC 3261 §20.22).
+    if (!/^\d{1,10}$/.test(maxForwards) || Number(maxForwards) > MAX_FORWARDS_LIMIT)
       return bad('Malformed Max-Forwards', 'Max-Forwards');
     if (Number(maxForwards) === 0 && options.forwarding)
       return { status: 483, reason: 'Too Many Hops', field: 'Max-Forwards' };
+  }
+  for (const contact of getHeaderValues(request, 'Contact')) {
+    if (contact === '*' && request.method === 'REGISTER') continue;
+    const parsed = parseNameAddr(contact);
+    if (!parsed.ok) return bad(`Malformed Contact: ${parsed.error}`, 'Contact');
   }
   const uri = parseUri(request.uri);
   if (!uri.ok) return bad(`Malformed Request-URI: ${uri.error}`, 'Request-URI');
   // RFC 3261 §8.2.2.1: an unsupported URI scheme gets 416.
   if (!URI_SCHEMES.includes(uri.value.scheme))
     return { status: 416, reason: 'Unsupported URI Scheme', field: 'Request-URI' };
-  if (!(options.methods ?? KNOWN_METHODS).includes(request.method))
-    return { status: 501, reason: 'Not Implemented' };
+  // RFC 3261 §19.1.1: headers are not allowed in a Request-URI.
+  if (isSipUri(uri.value) && uri.value.headers.length)
+    return bad('The Request-URI carries headers', 'Request-URI');
+  // RFC 3261 §10.3: the address of record in a REGISTER's To must be a SIP or SIPS URI.
+  if (request.method === 'REGISTER') {
+    const to = parseNameAddr(getHeader(request, 'To')!);
+    const toUri = to.ok ? parseUri(to.value.uri) : undefined;
+    if (toUri?.ok && !isSipUri(toUri.value))
+      return bad('The To of a REGISTER must be a SIP or SIPS URI', 'To');
+  }
   // RFC 3261 §8.2.2.3: Require is not checked for CANCEL and ACK.
   if (request.method !== 'ACK' && request.method !== 'CANCEL') {
     const supported = new Set((options.supported ?? []).map((t) => t.toLowerCase()));

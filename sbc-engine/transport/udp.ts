@@ -3,6 +3,8 @@ import { createSocket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { unmapIpv4, type InboundHandler, type SipListener } from './types.ts';
 
+const UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export function listenUdp(
   host: string,
   port: number,
@@ -14,6 +16,10 @@ export function listenUdp(
     socket.once('error', reject);
     socket.bind(port, host, () => {
       socket.off('error', reject);
+      // Bursts of keepalives from many trunks arrive together: a larger queue loses fewer of them
+      // (the kernel caps it at net.core.rmem_max).
+      socket.setRecvBufferSize(UDP_BUFFER_BYTES);
+      socket.setSendBufferSize(UDP_BUFFER_BYTES);
       socket.on('error', (error) => log(`[sip/udp] ${error.message}`));
       socket.on('message', (bytes, remote) => {
         onMessage({

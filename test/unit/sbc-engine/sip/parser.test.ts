@@ -145,6 +145,6 @@ describe('SIP parser', () => {
       ...first.message,
       headers: [...first.message.headers, { name: 'X-Evil', value: 'a\r\n\r\nINVITE sip:x SIP/2.0' }],
     };
-    assert.throws(() => serializeMessage(evil), /CR, LF or NUL/);
+    assert.throws(() => serializeMessage(evil), /CR or LF/);
   });
 });
