@@ -1,8 +1,8 @@
-// Until transactions and dialogs arrive, the engine answers what it can without state: OPTIONS
-// (the keepalive every Teams and carrier trunk sends), the RFC's error answers for bad requests,
-// and a clear refusal for methods it does not handle yet. Pure: bytes in, bytes out.
+// Until calls are routed, the engine answers what it can on its own: OPTIONS (the keepalive every
+// Teams and carrier trunk sends), the RFC's error answers for bad requests, and a clear refusal
+// for methods it does not handle yet. Pure: a request in, the response to send out.
 import { getHeader } from '../sip/headers.ts';
-import type { SipHeader, SipRequest } from '../sip/message.ts';
+import type { SipHeader, SipRequest, SipResponse } from '../sip/message.ts';
 import { parseMessage } from '../sip/parser.ts';
 import { createResponse } from '../sip/response.ts';
 import { serializeMessage } from '../sip/serializer.ts';
@@ -13,6 +13,8 @@ export const ALLOWED_METHODS = ['OPTIONS'];
 export const SUPPORTED_EXTENSIONS: string[] = [];
 // RFC 3261 §15.1.2 / §9: requests within a dialog or transaction we do not know.
 const NO_SUCH_DIALOG = ['BYE', 'CANCEL', 'PRACK', 'UPDATE', 'INFO', 'NOTIFY'];
+// Without a parseable Via, From, To, Call-ID and CSeq no response can be built (RFC 3261 §8.2.6).
+const UNANSWERABLE_FIELDS = ['Via', 'From', 'To', 'Call-ID', 'CSeq'];
 
 export interface ResponderContext {
   transport: 'udp' | 'tcp' | 'tls';
@@ -23,27 +25,25 @@ export interface ResponderContext {
   server: string;
 }
 
+export type Decision =
+  { action: 'reply'; response: SipResponse } | { action: 'ignore' | 'drop'; why: string };
+
 export type ResponderOutcome =
   | { action: 'reply'; bytes: Buffer; status: number; method: string }
   | { action: 'ignore'; why: string }
   | { action: 'drop'; why: string };
 
-export function respondStatelessly(bytes: Buffer, context: ResponderContext): ResponderOutcome {
-  const parsed = parseMessage(bytes, { transport: context.transport === 'udp' ? 'datagram' : 'stream' });
-  // A message we cannot parse cannot be answered: there is no trustworthy Via to answer to.
-  if (!parsed.ok) return { action: 'drop', why: `line ${parsed.error.line}: ${parsed.error.reason}` };
-  const message = parsed.message;
-  if (message.type === 'response')
-    return { action: 'ignore', why: `a ${message.status} response outside any transaction` };
-  const request = stampTopVia(message, context.source);
+/** What to answer to a request whose top Via is already stamped (see stampTopVia). */
+export function decideResponse(
+  request: SipRequest,
+  context: Pick<ResponderContext, 'newTag' | 'server'>,
+): Decision {
+  if (request.method === 'ACK') return { action: 'ignore', why: 'ACK is never answered' };
   const common: SipHeader[] = [{ name: 'Server', value: context.server }];
   const verdict = checkRequest(request, { supported: SUPPORTED_EXTENSIONS });
-  if (request.method === 'ACK') return { action: 'ignore', why: 'ACK is never answered' };
   if (verdict) {
-    // Without a parseable Via, From, To, Call-ID and CSeq a response cannot be built (RFC 3261 §8.2.6).
-    if (verdict.status === 400 && ['Via', 'From', 'To', 'Call-ID', 'CSeq'].includes(verdict.field ?? '')) {
+    if (verdict.status === 400 && UNANSWERABLE_FIELDS.includes(verdict.field ?? ''))
       return { action: 'drop', why: verdict.reason };
-    }
     const extra: SipHeader[] = [...common];
     if (verdict.unsupported) extra.push({ name: 'Unsupported', value: verdict.unsupported.join(', ') });
     if (verdict.status === 501 || verdict.status === 405)
@@ -78,17 +78,38 @@ export function respondStatelessly(bytes: Buffer, context: ResponderContext): Re
   );
 }
 
+/** The whole stateless path: bytes of a request in, bytes of its response out. */
+export function respondStatelessly(bytes: Buffer, context: ResponderContext): ResponderOutcome {
+  const parsed = parseMessage(bytes, { transport: context.transport === 'udp' ? 'datagram' : 'stream' });
+  // A message we cannot parse cannot be answered: there is no trustworthy Via to answer to.
+  if (!parsed.ok) return { action: 'drop', why: `line ${parsed.error.line}: ${parsed.error.reason}` };
+  const message = parsed.message;
+  if (message.type === 'response')
+    return { action: 'ignore', why: `a ${message.status} response outside any transaction` };
+  const request = stampTopVia(message, context.source);
+  const decision = decideResponse(request, context);
+  if (decision.action !== 'reply') return decision;
+  return {
+    action: 'reply',
+    bytes: serializeMessage(decision.response),
+    status: decision.response.status,
+    method: request.method,
+  };
+}
+
 function reply(
   request: SipRequest,
   status: number,
   reason: string,
   headers: SipHeader[],
-  context: ResponderContext,
-): ResponderOutcome {
+  context: Pick<ResponderContext, 'newTag'>,
+): Decision {
   const hasToTag = /;\s*tag=/i.test(getHeader(request, 'To') ?? '');
-  const response = createResponse(request, status, reason, {
-    headers,
-    ...(hasToTag ? {} : { toTag: context.newTag() }),
-  });
-  return { action: 'reply', bytes: serializeMessage(response), status, method: request.method };
+  return {
+    action: 'reply',
+    response: createResponse(request, status, reason, {
+      headers,
+      ...(hasToTag ? {} : { toTag: context.newTag() }),
+    }),
+  };
 }

@@ -1,16 +1,19 @@
-// Opens the SIP sockets and connects them to the (for now stateless) request handling.
+// Opens the SIP sockets and connects them to the SIP core (transactions, request handling).
 import { randomBytes } from 'node:crypto';
-import { respondStatelessly } from '../b2bua/stateless-responder.ts';
 import type { ListenSpec } from '../config/listen-spec.ts';
+import { ConnectionPool } from '../transport/connection-pool.ts';
 import { listenTcp } from '../transport/tcp.ts';
 import { listenTls } from '../transport/tls.ts';
 import type { Inbound, SipListener } from '../transport/types.ts';
 import { listenUdp } from '../transport/udp.ts';
 import { createLogLimiter } from './log-limiter.ts';
+import { createNodeTimerHost } from './node-timer-host.ts';
+import { SipCore } from './sip-core.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 export interface SipService {
   listeners: SipListener[];
+  core: SipCore;
   close(): Promise<void>;
 }
 
@@ -20,28 +23,24 @@ export async function startSipService(
   log: (line: string) => void,
 ): Promise<SipService> {
   const limited = createLogLimiter(log, 20, 10_000);
-  const server = `SBC Studio engine ${ENGINE_VERSION}`;
+  const core = new SipCore({
+    timers: createNodeTimerHost(),
+    pool: new ConnectionPool(),
+    log: limited,
+    server: `SBC Studio engine ${ENGINE_VERSION}`,
+    newTag: () => randomBytes(6).toString('hex'),
+    // Until trust is configured per peer (certificates issue), outbound TLS checks names the SIP way.
+    outbound: { tlsPolicy: () => ({ nameCheck: 'rfc5922' }) },
+  });
   const handle = (inbound: Inbound) => {
-    let outcome;
     try {
-      outcome = respondStatelessly(inbound.bytes, {
-        transport: inbound.transport,
-        source: inbound.source,
-        newTag: () => randomBytes(6).toString('hex'),
-        server,
-      });
+      core.handleInbound(inbound);
     } catch (error) {
-      // Never let one message take the engine down; the message is logged for a bug report.
+      // Never let one message take the engine down; the stack goes to the log for a bug report.
       limited(
         `[sip/${inbound.transport}] internal error on a message from ${inbound.source.address}: ${(error as Error).stack}`,
       );
-      return;
     }
-    if (outcome.action === 'reply') inbound.reply(outcome.bytes);
-    else if (outcome.action === 'drop')
-      limited(
-        `[sip/${inbound.transport}] dropped ${inbound.bytes.length} bytes from ${inbound.source.address}:${inbound.source.port}: ${outcome.why}`,
-      );
   };
   const listeners: SipListener[] = [];
   try {
@@ -66,5 +65,5 @@ export async function startSipService(
         : (error as Error).message,
     );
   }
-  return { listeners, close: async () => void (await Promise.all(listeners.map((l) => l.close()))) };
+  return { listeners, core, close: async () => void (await Promise.all(listeners.map((l) => l.close()))) };
 }

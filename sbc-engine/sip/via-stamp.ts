@@ -30,3 +30,24 @@ export function stampTopVia(request: SipRequest, source: PeerAddress): SipReques
   headers[index] = { name: 'Via', value: `${sentBy}${formatParams(params)}${rest}` };
   return { ...request, headers };
 }
+
+/**
+ * The transport fills in the top Via's sent-protocol and sent-by when it picks the flow (RFC 3261
+ * §18.1.1); the branch and other parameters stay as the transaction made them.
+ */
+export function setTopViaSentBy(
+  request: SipRequest,
+  transport: string,
+  host: string,
+  port: number,
+): SipRequest {
+  const index = request.headers.findIndex((h) => h.name === 'Via');
+  if (index < 0) return request;
+  const field = request.headers[index]!;
+  const semicolon = field.value.indexOf(';');
+  const params = semicolon < 0 ? '' : field.value.slice(semicolon);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const headers = [...request.headers];
+  headers[index] = { name: 'Via', value: `SIP/2.0/${transport.toUpperCase()} ${shownHost}:${port}${params}` };
+  return { ...request, headers };
+}

@@ -1,7 +1,7 @@
 // SIP over a byte stream (TCP or TLS): framing by Content-Length, RFC 5626 keepalive answers,
 // idle timeout and a cap on connections per source so one peer cannot exhaust the engine.
 import type { Server, Socket } from 'node:net';
-import { SipStreamFramer } from '../sip/stream-framer.ts';
+import { streamFlow } from './stream-flow.ts';
 import { unmapIpv4, type InboundHandler, type SipListener, type TransportName } from './types.ts';
 
 export interface StreamLimits {
@@ -31,7 +31,6 @@ export function serveStream(
   let total = 0;
   server.on(secureEvent, (socket: Socket) => {
     const address = unmapIpv4(socket.remoteAddress ?? '');
-    const port = socket.remotePort ?? 0;
     const count = perSource.get(address) ?? 0;
     if (total >= limits.maxConnections || count >= limits.maxConnectionsPerSource) {
       log(`[sip/${transport}] refused a connection from ${address}: connection limit`);
@@ -50,22 +49,7 @@ export function serveStream(
     });
     socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
     socket.on('error', () => socket.destroy());
-    const framer = new SipStreamFramer({ maxBodyBytes: limits.maxMessageBytes });
-    const reply = (bytes: Buffer) => {
-      if (!socket.destroyed) socket.write(bytes);
-    };
-    socket.on('data', (chunk: Buffer) => {
-      for (const item of framer.push(chunk)) {
-        if (item.kind === 'ping')
-          reply(Buffer.from('\r\n')); // RFC 5626 §3.5.1 pong
-        else if (item.kind === 'message')
-          onMessage({ transport, bytes: item.bytes, source: { address, port }, reply });
-        else if (item.kind === 'error') {
-          log(`[sip/${transport}] closing the connection from ${address}:${port}: ${item.reason}`);
-          socket.end();
-        }
-      }
-    });
+    streamFlow(socket, transport, onMessage, log, limits.maxMessageBytes);
   });
   return () => {
     for (const socket of open) socket.destroy();

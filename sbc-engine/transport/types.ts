@@ -1,4 +1,5 @@
 import type { PeerAddress } from '../sip/via-stamp.ts';
+import type { Flow } from './flow.ts';
 
 export type TransportName = 'udp' | 'tcp' | 'tls';
 
@@ -9,6 +10,8 @@ export interface Inbound {
   source: PeerAddress;
   /** Sends bytes back: to the source address and port (UDP) or on the same connection (TCP/TLS). */
   reply(bytes: Buffer): void;
+  /** The flow it came on: responses and, for stream connections, later requests go back on it. */
+  flow: Flow;
 }
 
 export interface SipListener {

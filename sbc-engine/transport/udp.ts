@@ -21,12 +21,23 @@ export function listenUdp(
       socket.setRecvBufferSize(UDP_BUFFER_BYTES);
       socket.setSendBufferSize(UDP_BUFFER_BYTES);
       socket.on('error', (error) => log(`[sip/udp] ${error.message}`));
+      const local = socket.address();
+      const localAddress = { address: unmapIpv4(local.address), port: local.port };
       socket.on('message', (bytes, remote) => {
+        const source = { address: unmapIpv4(remote.address), port: remote.port };
+        const reply = (answer: Buffer) => socket.send(answer, remote.port, remote.address);
         onMessage({
           transport: 'udp',
           bytes,
-          source: { address: unmapIpv4(remote.address), port: remote.port },
-          reply: (answer) => socket.send(answer, remote.port, remote.address),
+          source,
+          reply,
+          flow: {
+            transport: 'udp',
+            remote: source,
+            local: localAddress,
+            send: (answer, onError) =>
+              socket.send(answer, remote.port, remote.address, (error) => error && onError?.(error.message)),
+          },
         });
       });
       resolve({

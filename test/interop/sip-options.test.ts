@@ -21,7 +21,7 @@ function options(edit: (text: string) => string = (t) => t): Buffer {
   return Buffer.from(edit(OPTIONS.toString('utf8')), 'utf8');
 }
 
-/** Sends one datagram from 127.0.0.1 and waits for one answer (or none within the time). */
+/** Sends one datagram from 127.0.0.1 and waits for the final answer (or none within the time). */
 function udpExchange(port: number, bytes: Buffer, waitMs = 1000): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const socket = createSocket('udp4');
@@ -29,7 +29,9 @@ function udpExchange(port: number, bytes: Buffer, waitMs = 1000): Promise<Buffer
       socket.close();
       resolve(undefined);
     }, waitMs);
-    socket.once('message', (answer) => {
+    socket.on('message', (answer) => {
+      // Provisional responses (100 Trying from an INVITE transaction) are not the answer.
+      if (/^SIP\/2\.0 1\d\d /.test(answer.toString('latin1', 0, 12))) return;
       clearTimeout(timer);
       socket.close();
       resolve(answer);

@@ -1,0 +1,154 @@
+// The engine's SIP core: messages from the transports go through the transaction layer
+// (RFC 3261 §17) to the request handling; requests the engine sends go out through client
+// transactions on a flow the transport picks (pooled TCP/TLS connections, RFC 5923 aliases,
+// connected UDP sockets that report ICMP errors).
+import { decideResponse } from '../b2bua/stateless-responder.ts';
+import { getHeader } from '../sip/headers.ts';
+import type { SipMessage, SipRequest } from '../sip/message.ts';
+import { parseMessage } from '../sip/parser.ts';
+import { serializeMessage } from '../sip/serializer.ts';
+import { getParam } from '../sip/text.ts';
+import type { TimerHost } from '../sip/transaction/clock.ts';
+import {
+  TransactionLayer,
+  type ClientCallbacks,
+  type ClientTransaction,
+} from '../sip/transaction/transaction-layer.ts';
+import { createResponse } from '../sip/response.ts';
+import { setTopViaSentBy, stampTopVia } from '../sip/via-stamp.ts';
+import { parseVia } from '../sip/via.ts';
+import type { ConnectionPool } from '../transport/connection-pool.ts';
+import type { Destination, Flow } from '../transport/flow.ts';
+import { openStreamFlow, openUdpFlow, type OutboundOptions } from '../transport/outbound.ts';
+import type { Inbound } from '../transport/types.ts';
+
+export interface SipCoreOptions {
+  timers: TimerHost;
+  pool: ConnectionPool;
+  log: (line: string) => void;
+  server: string;
+  newTag: () => string;
+  outbound: Omit<OutboundOptions, 'pool' | 'onMessage' | 'log'>;
+}
+
+export class SipCore {
+  readonly transactions: TransactionLayer<Flow>;
+  private readonly options: SipCoreOptions;
+
+  constructor(options: SipCoreOptions) {
+    this.options = options;
+    const log = options.log;
+    this.transactions = new TransactionLayer<Flow>({
+      timers: options.timers,
+      transport: {
+        send: (message, flow) => {
+          const bytes = serializeMessage(message, { setContentLength: flow.transport !== 'udp' });
+          flow.send(bytes, (reason) => {
+            log(
+              `[sip/${flow.transport}] sending to ${flow.remote.address}:${flow.remote.port} failed: ${reason}`,
+            );
+            this.transactions.transportError(message);
+          });
+        },
+      },
+      user: {
+        receiveRequest: (request, transaction) => {
+          const decision = decideResponse(request, options);
+          if (decision.action === 'reply') transaction.sendResponse(decision.response);
+        },
+        receiveAck: () => {
+          // ACKs for 2xx belong to dialogs, which arrive with call routing.
+        },
+        receiveStrayResponse: (response, flow) =>
+          log(
+            `[sip/${flow.transport}] a ${response.status} from ${flow.remote.address} matches no transaction`,
+          ),
+        serverTransactionFailed: (transaction, reason) =>
+          log(`[sip] ${transaction.request.method} transaction ended: ${reason}`),
+      },
+    });
+  }
+
+  /** Everything the transports receive comes here. */
+  handleInbound(inbound: Inbound): void {
+    const parsed = parseMessage(inbound.bytes, {
+      transport: inbound.transport === 'udp' ? 'datagram' : 'stream',
+    });
+    if (!parsed.ok) {
+      this.options.log(
+        `[sip/${inbound.transport}] dropped ${inbound.bytes.length} bytes from ${inbound.source.address}:${inbound.source.port}: line ${parsed.error.line}: ${parsed.error.reason}`,
+      );
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === 'response') {
+      this.transactions.receiveResponse(message, inbound.flow);
+      return;
+    }
+    const request = stampTopVia(message, inbound.source);
+    this.rememberAlias(request, inbound);
+    if (request.method === 'OPTIONS') {
+      // Keepalives arrive by the thousand: answered without transaction state (RFC 3261 §8.2.7),
+      // as kamailio's sl_send_reply does; a retransmission simply gets the same answer again.
+      this.answerStatelessly(request, inbound.flow);
+      return;
+    }
+    const outcome = this.transactions.receiveRequest(request, inbound.flow);
+    if (outcome.kind === 'refused') {
+      this.send(
+        createResponse(request, 503, 'Service Unavailable', {
+          toTag: this.options.newTag(),
+          headers: [{ name: 'Retry-After', value: '5' }],
+        }),
+        inbound.flow,
+      );
+    } else if (outcome.kind === 'unsupported' || outcome.kind === 'invalid') {
+      // RFC 2543 peers (no magic cookie) and requests the layer cannot key are answered statelessly.
+      this.answerStatelessly(request, inbound.flow);
+    }
+  }
+
+  /** Opens (or reuses) a flow to the destination and starts a client transaction on it. */
+  async sendRequest(
+    request: SipRequest,
+    destination: Destination,
+    callbacks: ClientCallbacks,
+  ): Promise<ClientTransaction> {
+    const outbound: OutboundOptions = {
+      ...this.options.outbound,
+      pool: this.options.pool,
+      onMessage: (m) => this.handleInbound(m),
+      log: this.options.log,
+    };
+    const flow =
+      destination.transport === 'udp'
+        ? await openUdpFlow(destination, outbound)
+        : await openStreamFlow(destination, outbound);
+    const stamped = setTopViaSentBy(request, destination.transport, flow.local.address, flow.local.port);
+    return this.transactions.sendRequest(stamped, flow, callbacks);
+  }
+
+  private answerStatelessly(request: SipRequest, flow: Flow): void {
+    const decision = decideResponse(request, this.options);
+    if (decision.action === 'reply') this.send(decision.response, flow);
+  }
+
+  private send(message: SipMessage, flow: Flow): void {
+    flow.send(serializeMessage(message, { setContentLength: flow.transport !== 'udp' }));
+  }
+
+  /**
+   * RFC 5923 §6: a request whose top Via carries "alias" offers its connection for our requests.
+   * Over TLS the alias may only be trusted when the peer's certificate names the Via host (§7);
+   * until certificates are configured per peer, only TCP aliases are taken.
+   */
+  private rememberAlias(request: SipRequest, inbound: Inbound): void {
+    if (inbound.transport !== 'tcp' || !inbound.flow.onClose) return;
+    const top = getHeader(request, 'Via');
+    const via = top ? parseVia(top.split(',')[0]!) : undefined;
+    if (!via?.ok || getParam(via.value.params, 'alias') === undefined) return;
+    const port = via.value.port ?? 5060;
+    if (this.options.pool.get(inbound.transport, via.value.host, port) === inbound.flow) return;
+    inbound.flow.onClose(this.options.pool.add(inbound.transport, via.value.host, port, inbound.flow));
+  }
+}
