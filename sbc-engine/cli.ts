@@ -18,6 +18,7 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip
   --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
   --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
   --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061 (default: none)
+  --print-setup-key  print the setup key also when the output is not a terminal (a service journal)
   --version, --help`;
 
 function log(line: string): void {
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
         'data-dir': { type: 'string' },
         mgmt: { type: 'string' },
         sip: { type: 'string', multiple: true },
+        'print-setup-key': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -54,7 +56,11 @@ export async function main(argv: string[]): Promise<void> {
 
   if (command === 'reset-password') {
     const dir = new DataDir(dataDir);
-    await dir.initialize();
+    if (!dir.isEngineFolder()) {
+      fail(
+        `${dataDir} holds no engine. Pass the folder the engine runs on with --data-dir (the bundled engine's is the "engine" folder in SBC Studio's data folder).`,
+      );
+    }
     const key = dir.issueSetupKey();
     process.stdout.write(
       `New setup key: ${key}\nThe running engine accepts it for one setup; the old password stays valid until then.\n`,
@@ -82,6 +88,7 @@ export async function main(argv: string[]): Promise<void> {
       sip,
       clock,
       log,
+      console: process.stdout.isTTY === true || values['print-setup-key'] === true,
     });
   } catch (error) {
     fail((error as Error).message);

@@ -1,9 +1,9 @@
-// Browser mode is guarded by a random token that travels in the URL once and then in a cookie, so
-// another local user or a web page cannot drive SBC Studio through its port.
+// Browser mode is guarded by a random token that is part of every path: the page lives at
+// /s/<token>/, its assets and API socket beside it. No cookie: a cookie for 127.0.0.1 would also
+// be sent to every other service on that host, whatever its port.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'sbc_token';
+export const TOKEN_PATH_PREFIX = '/s/';
 
 export function createAccessToken(): string {
   return randomBytes(24).toString('base64url');
@@ -15,21 +15,19 @@ export function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return undefined;
+export type TokenVerdict = { verdict: 'valid'; rest: string } | { verdict: 'missing' } | { verdict: 'wrong' };
+
+/** Splits "/s/<token>/rest" and checks the token; rest keeps its leading "/". */
+export function checkPathToken(pathname: string, expected: string): TokenVerdict {
+  if (!pathname.startsWith(TOKEN_PATH_PREFIX)) return { verdict: 'missing' };
+  const after = pathname.slice(TOKEN_PATH_PREFIX.length);
+  const slash = after.indexOf('/');
+  const token = slash < 0 ? after : after.slice(0, slash);
+  if (!token) return { verdict: 'missing' };
+  if (!tokensEqual(token, expected)) return { verdict: 'wrong' };
+  return { verdict: 'valid', rest: slash < 0 ? '/' : after.slice(slash) };
 }
 
-export type TokenVerdict = 'valid-url' | 'valid-cookie' | 'missing' | 'wrong';
-
-/** A token in the URL wins over the cookie: a new URL from the console replaces an old cookie. */
-export function checkRequestToken(request: IncomingMessage, url: URL, expected: string): TokenVerdict {
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl !== null) return tokensEqual(fromUrl, expected) ? 'valid-url' : 'wrong';
-  const fromCookie = cookieToken(request.headers.cookie);
-  if (fromCookie === undefined) return 'missing';
-  return tokensEqual(fromCookie, expected) ? 'valid-cookie' : 'wrong';
+export function tokenUrl(base: string, token: string): string {
+  return `${base}${TOKEN_PATH_PREFIX}${token}/`;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch, type Handlers } from '../services/dispatch.ts';
-import { checkRequestToken, TOKEN_COOKIE } from './access-token.ts';
+import { checkPathToken, tokenUrl } from './access-token.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { readStatic } from './static-files.ts';
 
@@ -32,39 +32,48 @@ function refuse(response: ServerResponse, status: 401 | 403 | 404 | 405, text: s
   response.end(text + '\n');
 }
 
+/**
+ * The Host header must name this server: a page on another origin could otherwise reach it
+ * through DNS rebinding (a name that resolves to 127.0.0.1).
+ */
+function hostAllowed(request: IncomingMessage, allowedHosts: Set<string>): boolean {
+  return allowedHosts.has((request.headers.host ?? '').toLowerCase());
+}
+
 async function serveHttp(
   options: BrowserHostOptions,
+  allowedHosts: Set<string>,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (!hostAllowed(request, allowedHosts))
+    return refuse(response, 403, 'SBC Studio: unexpected Host header.');
   const url = new URL(request.url ?? '/', 'http://host');
-  const verdict = checkRequestToken(request, url, options.token);
-  if (verdict === 'missing')
+  const token = checkPathToken(url.pathname, options.token);
+  if (token.verdict === 'missing') {
     return refuse(
       response,
       401,
       'SBC Studio: open the address with its token, as printed when SBC Studio started.',
     );
-  if (verdict === 'wrong')
+  }
+  if (token.verdict === 'wrong') {
     return refuse(
       response,
       403,
       'SBC Studio: this token is not valid (any more). Use the address printed at the latest start.',
     );
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return refuse(response, 405, 'Only GET is served here.');
-  const file = await readStatic(options.rendererDir, url.pathname);
+  const file = await readStatic(options.rendererDir, token.rest);
   if (!file) return refuse(response, 404, 'Not found.');
-  const headers: Record<string, string> = {
+  response.writeHead(200, {
     'content-type': file.type,
     'cache-control':
-      url.pathname === '/' || url.pathname.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+      token.rest === '/' || token.rest.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
     ...SECURITY_HEADERS,
-  };
-  if (verdict === 'valid-url') {
-    headers['set-cookie'] = `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
-  }
-  response.writeHead(200, headers);
+  });
   response.end(request.method === 'HEAD' ? undefined : file.body);
 }
 
@@ -105,27 +114,27 @@ function sameOrigin(request: IncomingMessage): boolean {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const allowedHosts = new Set<string>();
   const server = createServer((request, response) => {
-    serveHttp(options, request, response).catch((error: Error) => {
+    serveHttp(options, allowedHosts, request, response).catch((error: Error) => {
       options.log(`[host] ${error.message}`);
       if (!response.headersSent) refuse(response, 404, 'Not found.');
     });
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://host');
-    const verdict = checkRequestToken(request, url, options.token);
+    const token = checkPathToken(url.pathname, options.token);
     const status =
-      url.pathname !== API_PATH
-        ? 404
-        : verdict === 'missing'
-          ? 401
-          : verdict === 'wrong' || !sameOrigin(request)
-            ? 403
+      token.verdict === 'missing'
+        ? 401
+        : token.verdict === 'wrong' || !hostAllowed(request, allowedHosts) || !sameOrigin(request)
+          ? 403
+          : token.rest !== API_PATH
+            ? 404
             : 0;
     if (status) {
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
-      );
+      const text = status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Forbidden';
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws));
@@ -136,8 +145,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  for (const name of [host, options.host, 'localhost', '127.0.0.1', '[::1]'])
+    allowedHosts.add(`${name}:${address.port}`.toLowerCase());
   return {
-    url: `http://${host}:${address.port}/?token=${options.token}`,
+    url: tokenUrl(`http://${host}:${address.port}`, options.token),
     server,
     async close() {
       for (const client of sockets.clients) client.terminate();

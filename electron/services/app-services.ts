@@ -56,7 +56,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     : null;
   const engines = new EnginesService(
     new EngineRegistry(options.store),
-    command ? { dataDir: command.dataDir, host, port } : null,
+    command && bundled ? { dataDir: command.dataDir, host, port, status: () => bundled.status } : null,
   );
 
   function requireBundled(): BundledEngine {
@@ -88,7 +88,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     'engines.readLocalSetupKey': async (input) => ({ setupKey: engines.readLocalSetupKey(input.engineId) }),
     'engines.stopBundled': async () => {
-      await requireBundled().stop();
+      if (!(await requireBundled().stop())) {
+        throw new ServiceError('unreachable', 'The bundled engine was not running.');
+      }
       return {};
     },
     'engines.startBundled': async () => {

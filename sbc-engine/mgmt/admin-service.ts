@@ -26,6 +26,7 @@ export class AdminService {
   private readonly lockout: LoginLockout;
   private readonly sessions: SessionStore;
   private readonly startedAt: number;
+  private setupRunning = false;
 
   constructor(deps: AdminServiceDeps) {
     this.deps = deps;
@@ -79,8 +80,16 @@ export class AdminService {
       );
     }
     this.requireGoodPassword(body.password, 'password');
-    this.deps.dataDir.writeAdmin(DEFAULT_USER, await hashPassword(body.password));
-    this.deps.dataDir.consumeSetupKey();
+    // The key is used up before the first await: a second setup racing this one must not succeed too.
+    if (this.setupRunning)
+      throw new MgmtError(409, 'already-provisioned', 'Another setup with this key is in progress.');
+    this.setupRunning = true;
+    try {
+      this.deps.dataDir.writeAdmin(DEFAULT_USER, await hashPassword(body.password));
+      this.deps.dataDir.consumeSetupKey();
+    } finally {
+      this.setupRunning = false;
+    }
     this.sessions.revokeAll();
     this.lockout.recordSuccess(source);
     return {};
@@ -97,9 +106,11 @@ export class AdminService {
       );
     }
     const userMatches = body.user === undefined || body.user === admin.user;
+    // Counted as a failure before the (slow) hash check, so that guesses sent in parallel meet the
+    // lock too; a success below clears it again.
+    this.fail(source);
     const passwordMatches = await verifyPassword(body.password, admin.password);
     if (!userMatches || !passwordMatches) {
-      this.fail(source);
       throw new MgmtError(401, 'wrong-password', 'The password is wrong.', { field: 'password' });
     }
     this.lockout.recordSuccess(source);
@@ -120,12 +131,13 @@ export class AdminService {
     this.refuseWhileLocked(source);
     const admin = this.deps.dataDir.readAdmin();
     if (!admin) throw new MgmtError(409, 'not-provisioned', 'This engine has no admin password yet.');
+    this.fail(source); // counted before the await, as in login()
     if (!(await verifyPassword(body.currentPassword, admin.password))) {
-      this.fail(source);
       throw new MgmtError(401, 'wrong-password', 'The current password is wrong.', {
         field: 'currentPassword',
       });
     }
+    this.lockout.recordSuccess(source);
     this.requireGoodPassword(body.newPassword, 'newPassword');
     this.deps.dataDir.writeAdmin(admin.user, await hashPassword(body.newPassword));
     // Other sessions were opened with the old password: they end, this one stays.

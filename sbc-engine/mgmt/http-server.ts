@@ -26,10 +26,29 @@ export function createHandlers(service: AdminService): Record<MgmtRouteName, Han
   };
 }
 
-/** IPv4 clients on a dual-stack socket appear as ::ffff:a.b.c.d; lockouts count them as a.b.c.d. */
+/**
+ * Who a request counts against for the login lockout. IPv4 clients on a dual-stack socket appear
+ * as ::ffff:a.b.c.d and count as a.b.c.d; IPv6 clients count by their /64, since one host
+ * usually holds a whole /64 and could otherwise rotate addresses past the lockout.
+ */
 export function sourceAddress(request: IncomingMessage): string {
   const address = request.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (address.startsWith('::ffff:')) return address.slice(7);
+  return address.includes(':') ? ipv6Prefix64(address) : address;
+}
+
+export function ipv6Prefix64(address: string): string {
+  const [head = '', tail] = address.split('%')[0]!.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (parseInt(g || '0', 16) || 0).toString(16))
+    .join(':')}::/64`;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

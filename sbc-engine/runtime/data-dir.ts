@@ -42,10 +42,19 @@ export class DataDir {
     return join(this.path, DATA_FILES[name]);
   }
 
+  ensureExists(): void {
+    mkdirSync(this.path, { recursive: true, mode: 0o700 });
+  }
+
+  /** True when the folder holds an engine (a console command must not create a stray one). */
+  isEngineFolder(): boolean {
+    return existsSync(this.file('engine'));
+  }
+
   /** Creates what a first start needs; later starts find it and change nothing. */
   async initialize(): Promise<FirstStartInfo> {
-    const createdDataDir = !existsSync(this.path);
-    mkdirSync(this.path, { recursive: true, mode: 0o700 });
+    const createdDataDir = !existsSync(this.file('engine'));
+    this.ensureExists();
     if (!existsSync(this.file('engine'))) {
       const name = hostname() || 'sbc-engine';
       writeFileAtomic(

@@ -18,6 +18,8 @@ export interface EngineOptions {
   sip?: ListenSpec[];
   clock: Clock;
   log: (line: string) => void;
+  /** True when a person reads the output (a terminal): only then is the setup key printed. */
+  console: boolean;
 }
 
 export interface RunningEngine {
@@ -29,8 +31,16 @@ export interface RunningEngine {
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const { log } = options;
   const dataDir = new DataDir(options.dataDir);
-  const firstStart = await dataDir.initialize();
+  // Claimed before first-start provisioning, so two engines never both create keys in one folder.
+  dataDir.ensureExists();
   claimPidFile(dataDir.file('pid'));
+  let firstStart;
+  try {
+    firstStart = await dataDir.initialize();
+  } catch (error) {
+    releasePidFile(dataDir.file('pid'));
+    throw error;
+  }
   const tls = dataDir.readManagementTls();
   const fingerprint = fingerprintOfPem(tls.cert);
   let sip: SipService;
@@ -74,7 +84,12 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   log(`[mgmt] management certificate SHA-256 begins ${fingerprintPrefix(fingerprint)}`);
   const pendingKey = firstStart.newSetupKey ?? dataDir.readSetupKey();
   if (pendingKey && !dataDir.readAdmin()) {
-    log(`[setup] not set up yet. Setup key: ${pendingKey}  (also in ${dataDir.file('setupKey')})`);
+    // On a console the key is shown; into a log file (the bundled engine's) only its location goes:
+    // logs get zipped and mailed, and a setup key is a secret (CONVENTIONS.md).
+    const shown = options.console
+      ? `Setup key: ${pendingKey}  (also in ${dataDir.file('setupKey')})`
+      : `The setup key is in ${dataDir.file('setupKey')}`;
+    log(`[setup] not set up yet. ${shown}`);
     log(`[setup] compare the certificate fingerprint above with the one SBC Studio shows.`);
   } else if (pendingKey) {
     log(`[setup] a password reset is pending; its setup key is in ${dataDir.file('setupKey')}`);

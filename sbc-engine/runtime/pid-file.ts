@@ -1,5 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { writeFileAtomic } from './atomic-file.ts';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 
 export function isProcessAlive(pid: number): boolean {
   try {
@@ -20,13 +19,27 @@ export function readPidFile(path: string): number | undefined {
   }
 }
 
-/** Claims the data folder for this process; refuses when a live engine already holds it. */
+/**
+ * Claims the data folder for this process, atomically: the file is created exclusively, so two
+ * engines started at the same moment cannot both win. A file left by a dead engine is taken over.
+ */
 export function claimPidFile(path: string): void {
-  const other = readPidFile(path);
-  if (other !== undefined && other !== process.pid && isProcessAlive(other)) {
-    throw new Error(`another sbc-engine (pid ${other}) is using this data folder`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o644);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const other = readPidFile(path);
+      if (other !== undefined && other !== process.pid && isProcessAlive(other)) {
+        throw new Error(`another sbc-engine (pid ${other}) is using this data folder`);
+      }
+      rmSync(path, { force: true }); // stale: its engine is gone
+    }
   }
-  writeFileAtomic(path, `${process.pid}\n`, 0o644);
+  throw new Error(`cannot claim ${path}: another engine is starting on this data folder`);
 }
 
 export function releasePidFile(path: string): void {

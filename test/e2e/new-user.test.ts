@@ -68,7 +68,7 @@ it(
       const [url] = await waitForOutput(
         child,
         () => output,
-        /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/,
+        /http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]+\//,
         540_000,
       );
       const ready = Date.now();

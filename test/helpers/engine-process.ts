@@ -28,7 +28,16 @@ export async function startEngineProcess(
   writeFileSync(clockFile, '0');
   const child = spawn(
     process.execPath,
-    [ENGINE_SCRIPT, 'run', '--data-dir', dataDir, '--mgmt', `127.0.0.1:${port}`, ...(options.args ?? [])],
+    [
+      ENGINE_SCRIPT,
+      'run',
+      '--data-dir',
+      dataDir,
+      '--mgmt',
+      `127.0.0.1:${port}`,
+      '--print-setup-key',
+      ...(options.args ?? []),
+    ],
     {
       env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile },
       stdio: ['ignore', 'pipe', 'pipe'],

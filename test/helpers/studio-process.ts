@@ -70,7 +70,7 @@ export async function startStudio(
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
-  const [url] = await waitForOutput(child, () => output, /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/, 20_000);
+  const [url] = await waitForOutput(child, () => output, /http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]+\//, 20_000);
   const engineDataDir = join(dataDir, 'engine');
   return {
     child,

@@ -27,6 +27,7 @@ function sleep(ms: number): Promise<void> {
 export class BundledEngine {
   private readonly options: BundledEngineOptions;
   private starting: Promise<'attached' | 'started'> | undefined;
+  private lastStartError: string | undefined;
 
   constructor(options: BundledEngineOptions) {
     this.options = options;
@@ -38,16 +39,45 @@ export class BundledEngine {
 
   /** True when something answers /identity on the engine's management port. */
   async isRunning(): Promise<boolean> {
+    return (await this.identityId()) !== undefined;
+  }
+
+  /** The id of the engine answering on the port, if anything answers. */
+  private async identityId(): Promise<string | undefined> {
     try {
-      await callMgmt(this.options, 'identity', {}, { checkFingerprint: () => {}, timeoutMs: 1500 });
-      return true;
+      const { response } = await callMgmt(
+        this.options,
+        'identity',
+        {},
+        { checkFingerprint: () => {}, timeoutMs: 1500 },
+      );
+      return response.id;
     } catch {
-      return false;
+      return undefined;
     }
   }
 
+  /** What a person should know about the bundled engine right now. */
+  get status(): { starting: boolean; lastStartError?: string } {
+    return {
+      starting: this.starting !== undefined,
+      ...(this.lastStartError ? { lastStartError: this.lastStartError } : {}),
+    };
+  }
+
   ensureRunning(): Promise<'attached' | 'started'> {
-    this.starting ??= this.startIfNeeded().finally(() => (this.starting = undefined));
+    this.starting ??= this.startIfNeeded()
+      .then(
+        (how) => {
+          this.lastStartError = undefined;
+          return how;
+        },
+        (error: Error) => {
+          this.lastStartError = error.message;
+          throw error;
+        },
+      )
+      .finally(() => (this.starting = undefined));
     return this.starting;
   }
 
@@ -72,7 +102,12 @@ export class BundledEngine {
           '--mgmt',
           `${host.includes(':') ? `[${host}]` : host}:${port}`,
         ],
-        { detached: true, stdio: ['ignore', logFd, logFd], env: this.options.env, windowsHide: true },
+        {
+          detached: true,
+          stdio: ['ignore', logFd, logFd],
+          env: engineEnvironment(this.options.env),
+          windowsHide: true,
+        },
       );
       child.once('exit', (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));
       child.once('error', (error) => (exited = error.message));
@@ -92,8 +127,10 @@ export class BundledEngine {
 
   /** Stops the engine that holds the data folder, by the PID it wrote there. */
   async stop(): Promise<boolean> {
-    // A PID file left behind by a crash may name an unrelated process by now: no answer, no kill.
-    if (!(await this.isRunning())) return false;
+    // A PID file left behind by a crash may name an unrelated process by now: only when the engine
+    // answering on the port is the one of this data folder is its PID signalled.
+    const answering = await this.identityId();
+    if (answering === undefined || answering !== this.folderEngineId()) return false;
     let pid: number;
     try {
       pid = Number(readFileSync(join(this.options.dataDir, DATA_FILES.pid), 'utf8').trim());
@@ -119,6 +156,16 @@ export class BundledEngine {
     throw new Error(`The bundled engine (pid ${pid}) did not stop within 10 s`);
   }
 
+  private folderEngineId(): string | undefined {
+    try {
+      return (
+        JSON.parse(readFileSync(join(this.options.dataDir, DATA_FILES.engine), 'utf8')) as { id?: string }
+      ).id;
+    } catch {
+      return undefined;
+    }
+  }
+
   private lastLogLines(): string {
     try {
       return readFileSync(this.logFile, 'utf8').trim().split('\n').slice(-3).join(' | ');
@@ -126,4 +173,9 @@ export class BundledEngine {
       return 'no log written';
     }
   }
+}
+
+/** The engine gets the app's environment minus test hooks, which must never reach a real engine. */
+export function engineEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('SBC_ENGINE_TEST_')));
 }

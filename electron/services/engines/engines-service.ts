@@ -18,6 +18,8 @@ export interface BundledEngineInfo {
   dataDir: string;
   host: string;
   port: number;
+  /** Whether the app is starting the engine right now, and why the last start failed. */
+  status?: () => { starting: boolean; lastStartError?: string };
 }
 
 interface LiveState {
@@ -105,6 +107,7 @@ export class EnginesService {
     const engine = this.require(id);
     this.requireGoodPassword(password, 'password');
     const trusted = normalizeFingerprint(trustFingerprint);
+    this.refuseForeignBundled(engine, trusted);
     await this.call(engine, 'setup', { setupKey, password }, this.trustOnly(engine, trusted));
     this.registry.update(id, { pinnedFingerprint: trusted });
     return this.refresh(id);
@@ -120,6 +123,7 @@ export class EnginesService {
         { field: 'trustFingerprint' },
       );
     }
+    if (trusted) this.refuseForeignBundled(engine, trusted);
     const check = engine.pinnedFingerprint ? this.pinned(engine) : this.trustOnly(engine, trusted!);
     const { response } = await this.call(engine, 'login', { password }, check);
     if (trusted && !engine.pinnedFingerprint) this.registry.update(id, { pinnedFingerprint: trusted });
@@ -202,19 +206,15 @@ export class EnginesService {
         await this.call(engine, 'status', {}, this.pinned(engine), state.token)
           .then(() => (state.view.state = 'connected'))
           .catch((error: unknown) => {
-            if (
-              error instanceof MgmtClientError &&
-              error.detail.kind === 'http' &&
-              error.detail.status === 401
-            )
-              delete state.token;
+            // call() has already mapped the failure; an expired session means "log in again".
+            if (error instanceof ServiceError && error.code === 'session-expired') delete state.token;
             else throw error;
           });
       }
     } catch (error) {
       const failure = toServiceError(error);
-      // Whatever answered is not a usable engine right now; the message says what went wrong.
-      delete state.token;
+      // Whatever answered is not a usable engine right now; the message says what went wrong. The
+      // session is kept: one slow answer must not log the admin out.
       state.view = { state: 'unreachable', lastError: failure.message, checkedAt: new Date().toISOString() };
     }
     return this.view(engine);
@@ -230,9 +230,33 @@ export class EnginesService {
       address: formatHostPort(current),
       bundled: current.bundled,
       ...state.view,
+      ...(current.bundled && state.view.state === 'unreachable' ? this.bundledStartState() : {}),
       ...(current.pinnedFingerprint ? { pinnedFingerprint: current.pinnedFingerprint } : {}),
       ...(expected ? { expectedFingerprint: expected } : {}),
     };
+  }
+
+  /**
+   * The bundled engine's certificate is known from its data folder: a password never goes to a
+   * different one, whatever the user confirmed (another program may have taken its port).
+   */
+  private refuseForeignBundled(engine: KnownEngine, trusted: string): void {
+    const expected = engine.bundled ? this.bundledFingerprint() : undefined;
+    if (expected && trusted !== expected) {
+      throw new ServiceError(
+        'certificate-changed',
+        "What answers on the bundled engine's port is not the bundled engine: its certificate differs from the one in the engine's data folder. Nothing was sent.",
+      );
+    }
+  }
+
+  /** An unreachable bundled engine may just be starting, or may have failed to start: say which. */
+  private bundledStartState(): Partial<EngineView> {
+    const status = this.bundled?.status?.();
+    if (status?.starting) return { state: 'starting' };
+    if (status?.lastStartError)
+      return { lastError: `The bundled engine did not start: ${status.lastStartError}` };
+    return {};
   }
 
   private bundledFingerprint(): string | undefined {

@@ -36,11 +36,18 @@ export function LoginForm({
   const api = useApi();
   const call = useApiCall();
   const [password, setPassword] = useState('');
-  const [trust, setTrust] = useState(false);
+  // The fingerprint the user looked at when ticking the box: if the engine shows another one
+  // later (the list refreshes every few seconds), the tick no longer applies.
+  const [trustedFingerprint, setTrustedFingerprint] = useState<string | undefined>();
   const [missing, setMissing] = useState<'password' | 'trust' | undefined>();
   const lockout = useLockout(call.failure);
   const needsTrust = !engine.pinnedFingerprint;
   const seen = engine.seenFingerprint;
+  const trust = seen !== undefined && trustedFingerprint === seen;
+  const bundledMismatch =
+    engine.bundled &&
+    seen !== undefined &&
+    compareFingerprints(seen, engine.expectedFingerprint) === 'mismatch';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +59,7 @@ export function LoginForm({
       api.engines.login({
         engineId: engine.id,
         password,
-        ...(needsTrust && seen ? { trustFingerprint: seen } : {}),
+        ...(needsTrust && trustedFingerprint ? { trustFingerprint: trustedFingerprint } : {}),
       }),
     );
     if (view) {
@@ -70,16 +77,15 @@ export function LoginForm({
           <Text weight="semibold">{t('login.trustHeading')}</Text>
           <Text>{t('login.trustText')}</Text>
           <FingerprintText fingerprint={seen} testId="seen-fingerprint" />
-          {engine.bundled && compareFingerprints(seen, engine.expectedFingerprint) === 'mismatch' ? (
-            <Text role="alert">{t('fingerprint.mismatch')}</Text>
-          ) : null}
+          {bundledMismatch ? <Text role="alert">{t('fingerprint.mismatch')}</Text> : null}
           <Field
             validationState={missing === 'trust' ? 'error' : 'none'}
             validationMessage={missing === 'trust' ? t('login.trustRequired') : undefined}
           >
             <Checkbox
               checked={trust}
-              onChange={(_e, data) => setTrust(data.checked === true)}
+              disabled={bundledMismatch}
+              onChange={(_e, data) => setTrustedFingerprint(data.checked === true ? seen : undefined)}
               label={t('login.trustCheckbox')}
             />
           </Field>

@@ -7,6 +7,7 @@ import { DEFAULT_MGMT_PORT } from '../../../sbc-engine/config/defaults.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useApiCall } from '../../api/useApiCall.ts';
 import { ApiErrorBar } from '../../components/ApiErrorBar.tsx';
+import { portOf } from './format.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -42,7 +43,7 @@ export function UnreachableView({
       <Text>{t('unreachable.check')}</Text>
       <ul className={styles.list}>
         <li>{t('unreachable.running')}</li>
-        <li>{t('unreachable.address', { port: DEFAULT_MGMT_PORT })}</li>
+        <li>{t('unreachable.address', { port: portOf(engine.address) ?? DEFAULT_MGMT_PORT })}</li>
         <li>{t('unreachable.firewall')}</li>
       </ul>
       {engine.bundled ? <Text>{t('unreachable.bundledHint')}</Text> : null}

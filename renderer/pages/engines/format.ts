@@ -47,3 +47,9 @@ export function formatSocket(socket: { transport: string; host: string; port: nu
   const host = socket.host.includes(':') ? `[${socket.host}]` : socket.host;
   return `${socket.transport.toUpperCase()} ${host}:${socket.port}`;
 }
+
+/** The port of a "host:port" or "[v6]:port" address as the engine list shows it. */
+export function portOf(address: string): number | undefined {
+  const match = /:(\d{1,5})$/.exec(address);
+  return match ? Number(match[1]) : undefined;
+}

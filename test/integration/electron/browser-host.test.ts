@@ -58,46 +58,57 @@ describe('browser-mode host', () => {
       token: TOKEN,
       log: () => {},
     });
-    base = host.url.replace(/\/\?token=.*$/, '');
+    base = host.url.replace(/\/s\/.*$/, '');
   });
   after(() => host.close());
 
-  it('prints a URL that carries the token', () => assert.equal(host.url, `${base}/?token=${TOKEN}`));
+  it('prints a URL that carries the token in its path', () => assert.equal(host.url, `${base}/s/${TOKEN}/`));
 
   it('answers 401 without a token and 403 with a wrong one, on every path', async () => {
     for (const path of ['/', '/index.html', '/assets/x.js', '/api']) {
       assert.equal((await fetch(base + path)).status, 401, path);
-      assert.equal((await fetch(`${base}${path}?token=nope`)).status, 403, path);
-      assert.equal((await fetch(base + path, { headers: { cookie: 'sbc_token=nope' } })).status, 403, path);
+      assert.equal((await fetch(`${base}/s/nope${path}`)).status, 403, path);
+      assert.equal(
+        (await fetch(`${base}${path}?token=${TOKEN}`)).status,
+        401,
+        `${path}: the token counts only in the path`,
+      );
     }
   });
 
-  it('serves the UI with the token, sets an HttpOnly cookie and the CSP', async () => {
+  it('serves the UI under the token path with the CSP and no cookie', async () => {
     const response = await fetch(host.url);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /SBC Studio/);
-    assert.match(response.headers.get('set-cookie') ?? '', /sbc_token=.+; HttpOnly; SameSite=Strict/);
+    assert.equal(response.headers.get('set-cookie'), null);
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
-    assert.equal(
-      (await fetch(`${base}/index.html`, { headers: { cookie: `sbc_token=${TOKEN}` } })).status,
-      200,
-    );
+    assert.equal((await fetch(`${base}/s/${TOKEN}/index.html`)).status, 200);
   });
 
-  it('refuses WebSocket upgrades without the token or from another origin', async () => {
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      request(host.url, { headers: { host: 'attacker.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end();
+    });
+    assert.equal(status, 403);
+  });
+
+  it('refuses WebSocket upgrades without the token, with a wrong one, or from another origin', async () => {
     const origin = base;
-    assert.equal(await socket(`${base.replace('http', 'ws')}/api`, { origin }), 401);
-    assert.equal(await socket(`${base.replace('http', 'ws')}/api?token=bad`, { origin }), 403);
-    assert.equal(
-      await socket(`${base.replace('http', 'ws')}/api?token=${TOKEN}`, { origin: 'http://evil.example' }),
-      403,
-    );
+    const ws = base.replace('http', 'ws');
+    assert.equal(await socket(`${ws}/api`, { origin }), 401);
+    assert.equal(await socket(`${ws}/api?token=${TOKEN}`, { origin }), 401);
+    assert.equal(await socket(`${ws}/s/bad/api`, { origin }), 403);
+    assert.equal(await socket(`${ws}/s/${TOKEN}/api`, { origin: 'http://evil.example' }), 403);
+    assert.equal(await socket(`${ws}/s/${TOKEN}/other`, { origin }), 404);
   });
 
   it('answers contract calls over the WebSocket and survives garbage', async () => {
-    const ws = await socket(`${base.replace('http', 'ws')}/api?token=${TOKEN}`, { origin: base });
+    const ws = await socket(`${base.replace('http', 'ws')}/s/${TOKEN}/api`, { origin: base });
     assert.ok(ws instanceof WebSocket);
     assert.deepEqual(await ask(ws, { id: 1, method: 'settings.get', input: {} }), {
       id: 1,

@@ -2,11 +2,14 @@
 // setup, login, a changed certificate, and a password reset from the engine console.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EngineRegistry } from '../../../electron/services/engines/engine-registry.ts';
 import { EnginesService } from '../../../electron/services/engines/engines-service.ts';
 import { ServiceError } from '../../../electron/services/service-error.ts';
+import { createSelfSignedCertificate } from '../../../sbc-engine/certs/self-signed.ts';
 import { MemoryStore } from '../../../electron/services/settings/settings-store.ts';
 import { ENGINE_SCRIPT, startEngineProcess, type EngineProcess } from '../../helpers/engine-process.ts';
 import { freePort } from '../../helpers/ports.ts';
@@ -89,6 +92,38 @@ describe('engines service with a real engine', () => {
     await rejectsWith(service.login(id, PASSWORD), 'wrong-password');
     assert.equal((await service.login(id, 'the new password 42')).state, 'connected');
     await rejectsWith(service.setup(id, key, 'yet another password', seen), 'already-provisioned');
+  });
+
+  it('asks for login again after the engine restarted (sessions live in its memory)', async () => {
+    assert.equal((await service.refresh(id)).state, 'connected');
+    await engine.stop();
+    engine = await startEngineProcess({ dataDir: engine.dataDir, port: engine.port });
+    const view = await service.refresh(id);
+    assert.equal(view.state, 'needs-login', view.lastError);
+    await rejectsWith(service.status(id), 'session-expired');
+  });
+
+  it('never sends a password to something on the bundled port that is not the bundled engine', async () => {
+    // The "bundled engine" data folder holds another certificate than the engine on that port.
+    const folder = mkdtempSync(join(tmpdir(), 'sbc-foreign-'));
+    const other = await createSelfSignedCertificate({
+      commonName: 'other',
+      dnsNames: ['localhost'],
+      ipAddresses: [],
+    });
+    writeFileSync(join(folder, 'mgmt-cert.pem'), other.certPem);
+    const bundledService = new EnginesService(new EngineRegistry(new MemoryStore()), {
+      dataDir: folder,
+      host: '127.0.0.1',
+      port: engine.port,
+    });
+    const view = await bundledService.refresh('bundled');
+    assert.notEqual(view.expectedFingerprint, view.seenFingerprint);
+    await rejectsWith(
+      bundledService.login('bundled', 'the new password 42', view.seenFingerprint),
+      'certificate-changed',
+    );
+    assert.equal((await bundledService.refresh('bundled')).pinnedFingerprint, undefined);
   });
 
   it('reports an engine nobody answers for as unreachable, saying why', async () => {

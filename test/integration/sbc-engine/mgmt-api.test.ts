@@ -179,3 +179,52 @@ describe('sbc-engine management API', () => {
     assert.equal((await mgmtRequest(engine.port, 'GET', '/login')).status, 405);
   });
 });
+
+describe('sbc-engine management API under concurrent attempts', () => {
+  let engine: EngineProcess;
+  after(() => engine?.stop());
+
+  it('uses a setup key once even when two setups race, and locks out guesses sent in parallel', async () => {
+    engine = await startEngineProcess();
+    const setupKey = readFileSync(`${engine.dataDir}/setup-key`, 'utf8').trim();
+    const setups = await Promise.all(
+      ['first password 123', 'second password 456'].map((password) =>
+        mgmtRequest(engine.port, 'POST', '/setup', { body: json({ setupKey, password }) }),
+      ),
+    );
+    assert.deepEqual(setups.map((r) => r.status).sort(), [200, 409]);
+
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        mgmtRequest(engine.port, 'POST', '/login', {
+          body: json({ password: `guess ${i}` }),
+          localAddress: '127.0.0.5',
+        }),
+      ),
+    );
+    const checked = guesses.filter((r) => r.status === 401).length;
+    assert.ok(checked <= 5, `${checked} of 30 parallel guesses were checked; at most 5 may be`);
+    assert.equal(guesses.filter((r) => r.status === 429).length, 30 - checked);
+  });
+
+  it('answers 413 to a chunked body over 1 MiB (no Content-Length to go by)', async () => {
+    const { request } = await import('node:https');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: engine.port,
+          method: 'POST',
+          path: '/api/v1/login',
+          rejectUnauthorized: false,
+          headers: { 'transfer-encoding': 'chunked' },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 17; i++) req.write(Buffer.alloc(64 * 1024, 'a'));
+      req.end();
+    });
+    assert.equal(status, 413);
+  });
+});

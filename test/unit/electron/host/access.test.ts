@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
 import { it } from 'node:test';
-import { checkRequestToken } from '../../../../electron/host/access-token.ts';
+import { checkPathToken } from '../../../../electron/host/access-token.ts';
 import { resolveInside } from '../../../../electron/host/static-files.ts';
 
-function request(cookie?: string): IncomingMessage {
-  return { headers: cookie ? { cookie } : {} } as IncomingMessage;
-}
-
-it('accepts the token from the URL or the cookie and tells missing from wrong', () => {
-  const url = (q: string) => new URL(`http://h/${q}`);
-  assert.equal(checkRequestToken(request(), url('?token=abc'), 'abc'), 'valid-url');
-  assert.equal(checkRequestToken(request('a=1; sbc_token=abc'), url(''), 'abc'), 'valid-cookie');
-  assert.equal(checkRequestToken(request(), url(''), 'abc'), 'missing');
-  assert.equal(checkRequestToken(request(), url('?token=abd'), 'abc'), 'wrong');
-  assert.equal(checkRequestToken(request('sbc_token=abc'), url('?token=old'), 'abc'), 'wrong');
-  assert.equal(checkRequestToken(request('sbc_token=ab'), url(''), 'abc'), 'wrong');
+it('takes the token from the path and tells missing from wrong', () => {
+  assert.deepEqual(checkPathToken('/s/abc/', 'abc'), { verdict: 'valid', rest: '/' });
+  assert.deepEqual(checkPathToken('/s/abc/assets/app.js', 'abc'), {
+    verdict: 'valid',
+    rest: '/assets/app.js',
+  });
+  assert.deepEqual(checkPathToken('/s/abc', 'abc'), { verdict: 'valid', rest: '/' });
+  assert.deepEqual(checkPathToken('/', 'abc'), { verdict: 'missing' });
+  assert.deepEqual(checkPathToken('/s//x', 'abc'), { verdict: 'missing' });
+  assert.deepEqual(checkPathToken('/s/abd/', 'abc'), { verdict: 'wrong' });
+  assert.deepEqual(checkPathToken('/s/ab/', 'abc'), { verdict: 'wrong' });
+  assert.deepEqual(checkPathToken('/assets/s/abc/', 'abc'), { verdict: 'missing' });
 });
 
 const outside = [

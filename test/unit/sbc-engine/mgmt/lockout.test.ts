@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ipv6Prefix64 } from '../../../../sbc-engine/mgmt/http-server.ts';
 import { LoginLockout } from '../../../../sbc-engine/mgmt/lockout.ts';
 import { FakeClock } from '../../../../sbc-engine/runtime/fake-clock.ts';
 
@@ -64,4 +65,16 @@ describe('login lockout', () => {
     const verdict = failTimes(lockout, 'a', 5);
     assert.ok(!verdict.allowed && verdict.retryAfterSeconds === 60);
   });
+});
+
+describe('lockout source of an IPv6 client', () => {
+  const cases: [string, string][] = [
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ];
+  for (const [address, expected] of cases) {
+    it(`${address} counts as ${expected}`, () => assert.equal(ipv6Prefix64(address), expected));
+  }
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  portOf,
   formatDateTime,
   formatSocket,
   formatUptime,
@@ -47,5 +48,13 @@ describe('formatSocket', () => {
   it('writes IPv4 plainly and IPv6 in brackets', () => {
     assert.equal(formatSocket({ transport: 'udp', host: '0.0.0.0', port: 5060 }), 'UDP 0.0.0.0:5060');
     assert.equal(formatSocket({ transport: 'tls', host: '::1', port: 5061 }), 'TLS [::1]:5061');
+  });
+});
+
+describe('portOf', () => {
+  it('reads the port of the addresses the engine list shows', () => {
+    assert.equal(portOf('127.0.0.1:18743'), 18743);
+    assert.equal(portOf('[::1]:5443'), 5443);
+    assert.equal(portOf('sbc.example.com'), undefined);
   });
 });
