@@ -187,3 +187,42 @@ describe('engine answers SIP OPTIONS (interop)', () => {
     ]);
   });
 });
+
+describe('engine answers SIP OPTIONS over IPv6 (interop)', () => {
+  let engine: EngineProcess;
+  let port: number;
+
+  before(async () => {
+    port = await freeTcpUdpPort();
+    engine = await startEngineProcess({ args: ['--sip', `udp:[::1]:${port}`, '--sip', `tcp:[::1]:${port}`] });
+  });
+  after(() => engine.stop());
+
+  for (const transport of ['u1', 't1']) {
+    it(`sipp sends 20 OPTIONS to [::1] over ${transport === 'u1' ? 'UDP' : 'TCP'} and gets 200`, () => {
+      const run = spawnSync(
+        'sipp',
+        [
+          `[::1]:${port}`,
+          '-sf',
+          SCENARIO,
+          '-m',
+          '20',
+          '-r',
+          '50',
+          '-t',
+          transport,
+          '-i',
+          '::1',
+          '-timeout',
+          '20s',
+          '-timeout_error',
+          '-nostdin',
+        ],
+        { encoding: 'utf8', timeout: 30_000, cwd: engine.dataDir },
+      );
+      assert.equal(run.status, 0, `sipp failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+      assert.match(run.stdout, /Successful call\s*\|\s*\d+\s*\|\s*20\b/);
+    });
+  }
+});
