@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// "as never": the provider's parameter type is the DOM Crypto, which Node's webcrypto implements.
+x509.cryptoProvider.set(webcrypto as never);
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 type Keys = Awaited<ReturnType<typeof webcrypto.subtle.generateKey>> & {
   privateKey: CryptoKeyLike;
