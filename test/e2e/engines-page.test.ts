@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fingerprintOfPem, fingerprintPrefix } from '../../sbc-engine/certs/fingerprint.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { json, mgmtRequest, startEngineProcess } from '../helpers/engine-process.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startStudio, type StudioProcess } from '../helpers/studio-process.ts';
 import { completeSetupInUi, expectEngineState, logIn, selectEngine } from '../helpers/studio-ui.ts';
@@ -106,6 +107,35 @@ describe('Engines page (browser mode, Chromium)', () => {
     await selectEngine(page, `127.0.0.1:${closedPort}`);
     await page.getByTestId('engine-unreachable').waitFor();
     assert.match((await page.getByTestId('engine-unreachable').textContent()) ?? '', /refused/);
+  });
+
+  it('logs in to an engine added by address only after the typed fingerprint prefix matches', async () => {
+    const remote = await startEngineProcess();
+    try {
+      const setupKey = readFileSync(join(remote.dataDir, 'setup-key'), 'utf8').trim();
+      assert.equal(
+        (await mgmtRequest(remote.port, 'POST', '/setup', { body: json({ setupKey, password: PASSWORD }) }))
+          .status,
+        200,
+      );
+      const identity = await mgmtRequest(remote.port, 'GET', '/identity');
+      const printed = fingerprintPrefix(identity.body.managementFingerprint);
+      const address = `127.0.0.1:${remote.port}`;
+      await page.getByLabel('Address').fill(address);
+      await page.getByLabel('Address').press('Enter');
+      await expectEngineState(page, address, 'Log in required');
+      await selectEngine(page, address);
+      await page.getByLabel('Fingerprint the engine printed').fill('AA:BB:CC:DD:EE:FF:00:11');
+      await page.getByRole('checkbox', { name: 'The fingerprints match' }).check();
+      await logIn(page, PASSWORD);
+      await page.getByText('Confirm the certificate before you log in.').waitFor();
+      await expectEngineState(page, address, 'Log in required');
+      await page.getByLabel('Fingerprint the engine printed').fill(printed.toLowerCase());
+      await logIn(page, PASSWORD);
+      await expectEngineState(page, address, 'Connected');
+    } finally {
+      await remote.stop();
+    }
   });
 
   it('switches the whole UI to German and back', async () => {

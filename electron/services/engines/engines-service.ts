@@ -26,6 +26,8 @@ interface LiveState {
   view: Omit<EngineView, 'id' | 'name' | 'address' | 'bundled' | 'pinnedFingerprint'>;
   token?: string;
   checkedAt: number;
+  /** Failed probes in a row: one alone does not turn a reachable engine "unreachable". */
+  failures: number;
 }
 
 const STALE_AFTER_MS = 4000;
@@ -94,11 +96,18 @@ export class EnginesService {
     this.live.delete(id);
   }
 
-  /** Contacts the engine and brings its state up to date. Concurrent callers share one probe. */
-  refresh(id: string): Promise<EngineView> {
+  /**
+   * Contacts the engine and brings its state up to date. Concurrent callers share one probe;
+   * after a change (setup, login …) pass fresh, so that a probe started before it is not reused.
+   */
+  refresh(id: string, fresh = false): Promise<EngineView> {
     const running = this.inFlight.get(id);
-    if (running) return running;
-    const probe = this.probe(this.require(id)).finally(() => this.inFlight.delete(id));
+    if (running && !fresh) return running;
+    const probe = (running ? running.catch(() => undefined) : Promise.resolve())
+      .then(() => this.probe(this.require(id)))
+      .finally(() => {
+        if (this.inFlight.get(id) === probe) this.inFlight.delete(id);
+      });
     this.inFlight.set(id, probe);
     return probe;
   }
@@ -110,7 +119,7 @@ export class EnginesService {
     this.refuseForeignBundled(engine, trusted);
     await this.call(engine, 'setup', { setupKey, password }, this.trustOnly(engine, trusted));
     this.registry.update(id, { pinnedFingerprint: trusted });
-    return this.refresh(id);
+    return this.refresh(id, true);
   }
 
   async login(id: string, password: string, trustFingerprint?: string): Promise<EngineView> {
@@ -128,7 +137,7 @@ export class EnginesService {
     const { response } = await this.call(engine, 'login', { password }, check);
     if (trusted && !engine.pinnedFingerprint) this.registry.update(id, { pinnedFingerprint: trusted });
     this.state(id).token = response.token;
-    return this.refresh(id);
+    return this.refresh(id, true);
   }
 
   async logout(id: string): Promise<EngineView> {
@@ -138,7 +147,7 @@ export class EnginesService {
       delete this.state(id).token;
       await this.call(engine, 'logout', {}, this.pinned(engine), token).catch(() => undefined);
     }
-    return this.refresh(id);
+    return this.refresh(id, true);
   }
 
   /** The user accepts a changed certificate: the fingerprint must be the one the engine shows now. */
@@ -148,7 +157,7 @@ export class EnginesService {
     await this.call(engine, 'identity', {}, this.trustOnly(engine, accepted, true));
     this.registry.update(id, { pinnedFingerprint: accepted });
     delete this.state(id).token;
-    return this.refresh(id);
+    return this.refresh(id, true);
   }
 
   async status(id: string): Promise<Status> {
@@ -189,6 +198,7 @@ export class EnginesService {
           timeoutMs: this.timeoutMs,
         },
       );
+      state.failures = 0;
       state.view = {
         seenFingerprint: fingerprint,
         identity,
@@ -214,8 +224,14 @@ export class EnginesService {
     } catch (error) {
       const failure = toServiceError(error);
       // Whatever answered is not a usable engine right now; the message says what went wrong. The
-      // session is kept: one slow answer must not log the admin out.
-      state.view = { state: 'unreachable', lastError: failure.message, checkedAt: new Date().toISOString() };
+      // session is kept: one slow answer must not log the admin out. A single failure after a
+      // good answer keeps the last state (an open setup wizard stays open); two in a row count.
+      state.failures++;
+      const checkedAt = new Date().toISOString();
+      state.view =
+        state.failures === 1 && state.view.state !== 'unreachable'
+          ? { ...state.view, lastError: failure.message, checkedAt }
+          : { state: 'unreachable', lastError: failure.message, checkedAt };
     }
     return this.view(engine);
   }
@@ -271,7 +287,7 @@ export class EnginesService {
   private state(id: string): LiveState {
     let state = this.live.get(id);
     if (!state) {
-      state = { view: { state: 'unreachable' }, checkedAt: 0 };
+      state = { view: { state: 'unreachable' }, checkedAt: 0, failures: 0 };
       this.live.set(id, state);
     }
     return state;

@@ -2,7 +2,6 @@
 // confirmed (set up by someone else), the user compares and trusts it here.
 import {
   Button,
-  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -17,8 +16,8 @@ import type { EngineView } from '../../../electron/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useApiCall } from '../../api/useApiCall.ts';
 import { ApiErrorBar, useLockout } from '../../components/ApiErrorBar.tsx';
-import { compareFingerprints } from './fingerprint.ts';
-import { FingerprintText } from './FingerprintText.tsx';
+import { FingerprintStep } from './FingerprintStep.tsx';
+import { canLeaveFingerprintStep, checkFingerprint } from './setupWizard.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '480px' },
@@ -36,18 +35,19 @@ export function LoginForm({
   const api = useApi();
   const call = useApiCall();
   const [password, setPassword] = useState('');
-  // The fingerprint the user looked at when ticking the box: if the engine shows another one
-  // later (the list refreshes every few seconds), the tick no longer applies.
+  // The fingerprint the user compared when ticking the box: if the engine shows another one later
+  // (the list refreshes every few seconds), the tick no longer applies.
   const [trustedFingerprint, setTrustedFingerprint] = useState<string | undefined>();
+  const [typedPrefix, setTypedPrefix] = useState('');
   const [missing, setMissing] = useState<'password' | 'trust' | undefined>();
   const lockout = useLockout(call.failure);
   const needsTrust = !engine.pinnedFingerprint;
   const seen = engine.seenFingerprint;
-  const trust = seen !== undefined && trustedFingerprint === seen;
-  const bundledMismatch =
-    engine.bundled &&
-    seen !== undefined &&
-    compareFingerprints(seen, engine.expectedFingerprint) === 'mismatch';
+  const confirmed = seen !== undefined && trustedFingerprint === seen;
+  // The same comparison as the setup wizard: automatic for the bundled engine, the typed prefix
+  // from the engine's console for any other.
+  const fingerprintCheck = checkFingerprint(engine, typedPrefix);
+  const trust = canLeaveFingerprintStep(fingerprintCheck, confirmed);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,18 +75,17 @@ export function LoginForm({
       {needsTrust && seen ? (
         <>
           <Text weight="semibold">{t('login.trustHeading')}</Text>
-          <Text>{t('login.trustText')}</Text>
-          <FingerprintText fingerprint={seen} testId="seen-fingerprint" />
-          {bundledMismatch ? <Text role="alert">{t('fingerprint.mismatch')}</Text> : null}
           <Field
             validationState={missing === 'trust' ? 'error' : 'none'}
             validationMessage={missing === 'trust' ? t('login.trustRequired') : undefined}
           >
-            <Checkbox
-              checked={trust}
-              disabled={bundledMismatch}
-              onChange={(_e, data) => setTrustedFingerprint(data.checked === true ? seen : undefined)}
-              label={t('login.trustCheckbox')}
+            <FingerprintStep
+              engine={engine}
+              check={fingerprintCheck}
+              typedPrefix={typedPrefix}
+              onTypedPrefix={setTypedPrefix}
+              confirmed={confirmed}
+              onConfirmed={(value) => setTrustedFingerprint(value ? seen : undefined)}
             />
           </Field>
         </>

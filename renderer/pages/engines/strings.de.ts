@@ -93,9 +93,6 @@ export const de: typeof en = {
     required: 'Geben Sie das Passwort ein.',
     submit: 'Anmelden',
     trustHeading: 'Zertifikat noch nicht bestätigt',
-    trustText:
-      'SBC Studio vertraut dem Zertifikat dieser Engine noch nicht. Vergleichen Sie den Fingerabdruck mit dem, den die Engine ausgegeben hat.',
-    trustCheckbox: 'Ich habe den Fingerabdruck verglichen und vertraue diesem Zertifikat',
     trustRequired: 'Bestätigen Sie das Zertifikat, bevor Sie sich anmelden.',
   },
   identity: {

@@ -88,9 +88,6 @@ export const en = {
     required: 'Enter the password.',
     submit: 'Log in',
     trustHeading: 'Certificate not confirmed yet',
-    trustText:
-      "SBC Studio has not trusted this engine's certificate yet. Compare the fingerprint with the one the engine printed.",
-    trustCheckbox: 'I compared the fingerprint and trust this certificate',
     trustRequired: 'Confirm the certificate before you log in.',
   },
   identity: {

@@ -140,4 +140,19 @@ describe('engines service with a real engine', () => {
     );
     assert.equal(error.field, 'address');
   });
+
+  it('rides out one failed probe, and reports the engine unreachable at the second', async () => {
+    const before = await service.refresh(id);
+    assert.notEqual(before.state, 'unreachable');
+    await engine.stop();
+    const once = await service.refresh(id);
+    assert.equal(
+      once.state,
+      before.state,
+      'one failed probe keeps the last state (an open wizard stays open)',
+    );
+    assert.match(once.lastError ?? '', /refused/);
+    const twice = await service.refresh(id);
+    assert.equal(twice.state, 'unreachable');
+  });
 });
