@@ -3,13 +3,14 @@
 // Content Security Policy that blocks inline script and string evaluation without ever firing
 // during normal use.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fingerprintOfPem, fingerprintPrefix } from '../../sbc-engine/certs/fingerprint.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { json, mgmtRequest, startEngineProcess } from '../helpers/engine-process.ts';
+import { ENGINE_SCRIPT, json, mgmtRequest, startEngineProcess } from '../helpers/engine-process.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startStudio, type StudioProcess } from '../helpers/studio-process.ts';
 import { completeSetupInUi, expectEngineState, logIn, selectEngine } from '../helpers/studio-ui.ts';
@@ -145,6 +146,30 @@ describe('Engines page (browser mode, Chromium)', () => {
     await bundled.getByTestId('engine-state').filter({ hasText: 'Verbunden' }).waitFor();
     await page.getByTestId('language-switch').selectOption('en');
     await page.getByTestId('engine-item-bundled').filter({ hasText: 'Bundled engine' }).waitFor();
+  });
+
+  it('resets a forgotten password with a new setup key from the engine console', async () => {
+    const output = execFileSync(
+      process.execPath,
+      [ENGINE_SCRIPT, 'reset-password', '--data-dir', studio.engineDataDir],
+      { encoding: 'utf8' },
+    );
+    assert.match(output, /New setup key: /);
+    await selectEngine(page, 'Bundled engine');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expectEngineState(page, 'Bundled engine', 'Log in required');
+    await page.getByRole('button', { name: 'Forgot the password?' }).click();
+    await page.getByRole('button', { name: 'Enter the new setup key' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Set up Bundled engine' });
+    await wizard.getByRole('checkbox', { name: 'The fingerprints match' }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('button', { name: 'Read from this computer' }).click();
+    await wizard.getByLabel('New admin password').fill('a brand new password');
+    await wizard.getByLabel('Repeat password', { exact: true }).fill('a brand new password');
+    await wizard.getByRole('button', { name: 'Set up engine' }).click();
+    await wizard.waitFor({ state: 'hidden' });
+    await logIn(page, 'a brand new password');
+    await expectEngineState(page, 'Bundled engine', 'Connected');
   });
 
   it('fired no Content Security Policy violation and logged no error during normal use', async () => {

@@ -17,6 +17,7 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { useApiCall } from '../../api/useApiCall.ts';
 import { ApiErrorBar, useLockout } from '../../components/ApiErrorBar.tsx';
 import { FingerprintStep } from './FingerprintStep.tsx';
+import { SetupWizard } from './SetupWizard.tsx';
 import { canLeaveFingerprintStep, checkFingerprint } from './setupWizard.ts';
 
 const useStyles = makeStyles({
@@ -39,6 +40,9 @@ export function LoginForm({
   // (the list refreshes every few seconds), the tick no longer applies.
   const [trustedFingerprint, setTrustedFingerprint] = useState<string | undefined>();
   const [typedPrefix, setTypedPrefix] = useState('');
+  // A forgotten password is reset with a new setup key from the engine's console
+  // (sbc-engine reset-password); the setup wizard then sets the new password.
+  const [reset, setReset] = useState<'closed' | 'help' | 'wizard'>('closed');
   const [missing, setMissing] = useState<'password' | 'trust' | undefined>();
   const lockout = useLockout(call.failure);
   const needsTrust = !engine.pinnedFingerprint;
@@ -69,50 +73,74 @@ export function LoginForm({
   }
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} data-testid="login-form">
-      <Subtitle1 as="h3">{t('login.heading')}</Subtitle1>
-      <Text>{t('login.intro')}</Text>
-      {needsTrust && seen ? (
-        <>
-          <Text weight="semibold">{t('login.trustHeading')}</Text>
-          <Field
-            validationState={missing === 'trust' ? 'error' : 'none'}
-            validationMessage={missing === 'trust' ? t('login.trustRequired') : undefined}
-          >
-            <FingerprintStep
-              engine={engine}
-              check={fingerprintCheck}
-              typedPrefix={typedPrefix}
-              onTypedPrefix={setTypedPrefix}
-              confirmed={confirmed}
-              onConfirmed={(value) => setTrustedFingerprint(value ? seen : undefined)}
-            />
-          </Field>
-        </>
-      ) : null}
-      <Field
-        label={t('login.password')}
-        validationState={missing === 'password' ? 'error' : 'none'}
-        validationMessage={missing === 'password' ? t('login.required') : undefined}
-      >
-        <Input
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(_e, data) => setPassword(data.value)}
-        />
-      </Field>
-      <ApiErrorBar failure={call.failure} />
-      <div>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={call.busy || (lockout ?? 0) > 0}
-          icon={call.busy ? <Spinner size="tiny" /> : undefined}
+    <>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} data-testid="login-form">
+        <Subtitle1 as="h3">{t('login.heading')}</Subtitle1>
+        <Text>{t('login.intro')}</Text>
+        {needsTrust && seen ? (
+          <>
+            <Text weight="semibold">{t('login.trustHeading')}</Text>
+            <Field
+              validationState={missing === 'trust' ? 'error' : 'none'}
+              validationMessage={missing === 'trust' ? t('login.trustRequired') : undefined}
+            >
+              <FingerprintStep
+                engine={engine}
+                check={fingerprintCheck}
+                typedPrefix={typedPrefix}
+                onTypedPrefix={setTypedPrefix}
+                confirmed={confirmed}
+                onConfirmed={(value) => setTrustedFingerprint(value ? seen : undefined)}
+              />
+            </Field>
+          </>
+        ) : null}
+        <Field
+          label={t('login.password')}
+          validationState={missing === 'password' ? 'error' : 'none'}
+          validationMessage={missing === 'password' ? t('login.required') : undefined}
         >
-          {t('login.submit')}
-        </Button>
-      </div>
-    </form>
+          <Input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(_e, data) => setPassword(data.value)}
+          />
+        </Field>
+        <ApiErrorBar failure={call.failure} />
+        <div>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={call.busy || (lockout ?? 0) > 0}
+            icon={call.busy ? <Spinner size="tiny" /> : undefined}
+          >
+            {t('login.submit')}
+          </Button>
+          <Button type="button" appearance="subtle" onClick={() => setReset('help')}>
+            {t('login.forgot')}
+          </Button>
+        </div>
+      </form>
+      {/* Outside the form: a submit inside the wizard must not bubble into the login. */}
+      {reset === 'help' ? (
+        <div className={styles.form}>
+          <Text>{t('login.resetHelp')}</Text>
+          <div>
+            <Button onClick={() => setReset('wizard')}>{t('login.resetOpen')}</Button>
+          </div>
+        </div>
+      ) : null}
+      {reset === 'wizard' ? (
+        <SetupWizard
+          engine={engine}
+          onClose={() => setReset('help')}
+          onDone={(view) => {
+            setReset('closed');
+            onUpdate(view);
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -94,6 +94,10 @@ export const de: typeof en = {
     submit: 'Anmelden',
     trustHeading: 'Zertifikat noch nicht bestätigt',
     trustRequired: 'Bestätigen Sie das Zertifikat, bevor Sie sich anmelden.',
+    forgot: 'Passwort vergessen?',
+    resetOpen: 'Neuen Einrichtungsschlüssel eingeben',
+    resetHelp:
+      'Führen Sie an der Engine "sbc-engine reset-password --data-dir <Datenordner>" aus: Es gibt einen neuen Einrichtungsschlüssel aus. Geben Sie ihn hier mit einem neuen Passwort ein.',
   },
   identity: {
     heading: 'Identität',

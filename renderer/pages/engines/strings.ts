@@ -89,6 +89,10 @@ export const en = {
     submit: 'Log in',
     trustHeading: 'Certificate not confirmed yet',
     trustRequired: 'Confirm the certificate before you log in.',
+    forgot: 'Forgot the password?',
+    resetOpen: 'Enter the new setup key',
+    resetHelp:
+      'At the engine, run "sbc-engine reset-password --data-dir <its data folder>": it prints a new setup key. Enter it here with a new password.',
   },
   identity: {
     heading: 'Identity',
