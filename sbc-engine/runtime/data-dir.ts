@@ -9,6 +9,7 @@ import { createSelfSignedCertificate } from '../certs/self-signed.ts';
 import { generateSetupKey } from '../mgmt/setup-key.ts';
 import type { PasswordHash } from '../mgmt/password-hash.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { restrictToOwner } from './private-folder.ts';
 import { DATA_FILES } from '../config/data-files.ts';
 
 const EngineFile = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
@@ -43,7 +44,8 @@ export class DataDir {
   }
 
   ensureExists(): void {
-    mkdirSync(this.path, { recursive: true, mode: 0o700 });
+    const created = mkdirSync(this.path, { recursive: true, mode: 0o700 });
+    if (created !== undefined) restrictToOwner(this.path);
   }
 
   /** True when the folder holds an engine (a console command must not create a stray one). */
