@@ -65,7 +65,7 @@ export const WANTED: readonly WantedRoot[] = [
   },
   {
     name: 'T-TeleSec GlobalRoot Class 2',
-    why: 'Deutsche Telekom SIP trunks (DeutschlandLAN SIP-Trunk, CompanyFlex): the T-Systems root Telekom's TLS endpoints most likely chain to (not yet confirmed from Telekom's own documents).',
+    why: "Deutsche Telekom SIP trunks (DeutschlandLAN SIP-Trunk, CompanyFlex): the T-Systems root Telekom's TLS endpoints most likely chain to (not yet confirmed from Telekom's own documents).",
   },
   {
     name: 'Baltimore CyberTrust Root',
