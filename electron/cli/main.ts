@@ -14,6 +14,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   start                  the desktop app; browser mode when the Electron runtime is not installed
   serve                  browser mode: serve the UI on this machine and print its address
   engine status|stop     the bundled engine, which runs in the background on its own
+  certs inspect FILE     a certificate, chain, PKCS#7 or PFX file and its problems (certs --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -33,6 +34,9 @@ function fail(message: string): never {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Its own options (--password, --name ...), so it is dispatched before the app's option parser.
+  if (argv[0] === 'certs')
+    return void (process.exitCode = await (await import('./certs-inspect.ts')).certsCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({
