@@ -5,8 +5,7 @@
 // Background: https://www.electronjs.org/docs/latest/tutorial/security (the checklist numbers
 // below refer to it).
 import type { CustomScheme, Protocol, Session, Shell, WebContents, WebPreferences } from 'electron';
-import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readStatic, resolveInside } from './host/static-files.ts';
 
 // --- Where the UI comes from -------------------------------------------------------------------
 
@@ -120,22 +119,6 @@ export function isSafeExternalUrl(url: unknown): boolean {
 
 // --- Serving the renderer's files ----------------------------------------------------------------
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
  * The file under rootDir that an app:// URL names, or undefined for another origin, a path that
  * would leave rootDir (also through %2e%2e or %5c), a NUL byte or an unknown file type.
@@ -143,20 +126,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function resolveAppFile(rootDir: string, url: string): string | undefined {
   const parsed = parseUrl(url);
   if (!parsed || !isTrustedSenderUrl(url)) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return undefined;
-  }
-  if (path.includes('\0') || path.includes('\\')) return undefined;
-  if (path === '/' || path === '') path = '/index.html';
-  const root = resolve(rootDir);
-  const file = resolve(root, `.${path}`);
-  const inside = relative(root, file);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
-    return undefined;
-  return CONTENT_TYPES[extname(file).toLowerCase()] ? file : undefined;
+  return resolveInside(rootDir, parsed.pathname);
 }
 
 /**
@@ -170,18 +140,13 @@ export function createAppFileHandler(rootDir: string): (request: Request) => Pro
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers });
     }
-    const file = resolveAppFile(rootDir, request.url);
+    const parsed = parseUrl(request.url);
+    const file =
+      parsed && isTrustedSenderUrl(request.url) ? await readStatic(rootDir, parsed.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404, headers });
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      return new Response('Not found', { status: 404, headers });
-    }
-    const contentType = CONTENT_TYPES[extname(file).toLowerCase()]!;
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
-      headers: { ...headers, 'Content-Type': contentType },
+      headers: { ...headers, 'Content-Type': file.type },
     });
   };
 }

@@ -1,31 +1,43 @@
+// The built UI's files, for both ways of showing it: the desktop window's app:// protocol and
+// browser mode's HTTP host. One resolver, so both refuse the same escapes.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
   '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Resolves a URL path inside root; undefined for anything that would leave it. */
+/**
+ * The file under root that a URL path (still %-encoded) names, or undefined for a path that would
+ * leave root (also through %2e%2e or %5c), a NUL byte, or a file type the UI does not have.
+ */
 export function resolveInside(root: string, urlPath: string): string | undefined {
-  let decoded: string;
+  let path: string;
   try {
-    decoded = decodeURIComponent(urlPath);
+    path = decodeURIComponent(urlPath);
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  if (path.includes('\0') || path.includes('\\')) return undefined;
+  if (path === '/' || path === '') path = '/index.html';
   const base = resolve(root);
-  const target = resolve(join(base, normalize(decoded === '/' ? '/index.html' : decoded)));
-  return target === base || target.startsWith(base + sep) ? target : undefined;
+  const file = resolve(base, `.${path}`);
+  const inside = relative(base, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+    return undefined;
+  return CONTENT_TYPES[extname(file).toLowerCase()] ? file : undefined;
 }
 
 export async function readStatic(
@@ -36,7 +48,7 @@ export async function readStatic(
   if (!path) return undefined;
   try {
     if (!(await stat(path)).isFile()) return undefined;
-    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+    return { body: await readFile(path), type: CONTENT_TYPES[extname(path).toLowerCase()]! };
   } catch {
     return undefined;
   }
