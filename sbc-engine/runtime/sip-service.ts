@@ -1,5 +1,4 @@
 // Opens the SIP sockets and connects them to the SIP core (transactions, request handling).
-import { randomBytes } from 'node:crypto';
 import type { ListenSpec } from '../config/listen-spec.ts';
 import { ConnectionPool } from '../transport/connection-pool.ts';
 import { listenTcp } from '../transport/tcp.ts';
@@ -8,6 +7,7 @@ import type { Inbound, SipListener } from '../transport/types.ts';
 import { listenUdp } from '../transport/udp.ts';
 import { createLogLimiter } from './log-limiter.ts';
 import { createNodeTimerHost } from './node-timer-host.ts';
+import { createTokenSource } from './random-tokens.ts';
 import { SipCore } from './sip-core.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -28,7 +28,7 @@ export async function startSipService(
     pool: new ConnectionPool(),
     log: limited,
     server: `SBC Studio engine ${ENGINE_VERSION}`,
-    newTag: () => randomBytes(6).toString('hex'),
+    newTag: createTokenSource(),
     // Until trust is configured per peer (certificates issue), outbound TLS checks names the SIP way.
     outbound: { tlsPolicy: () => ({ nameCheck: 'rfc5922' }) },
   });
