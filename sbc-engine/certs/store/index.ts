@@ -1,0 +1,4 @@
+export { CertificateStore, type StoreOptions, type TlsMaterial } from './store.ts';
+export { CertificateStoreError } from './errors.ts';
+export type { ChainPick } from './imports.ts';
+export type { OwnSummary, StoreListing, TrustedSummary } from './summary.ts';
