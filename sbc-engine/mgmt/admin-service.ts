@@ -4,6 +4,7 @@ import { checkAdminPassword } from '../config/password-rule.ts';
 import { CONFIG_SCHEMA_VERSION, MGMT_API_VERSION } from '../config/versions.ts';
 import type { Clock } from '../runtime/clock.ts';
 import type { DataDir } from '../runtime/data-dir.ts';
+import type { StatusCertificate } from './certificates-routes.ts';
 import type { Identity, MgmtBody, MgmtResponse, SipListenSocket, Status } from './contract.ts';
 import { MgmtError } from './errors.ts';
 import { LoginLockout } from './lockout.ts';
@@ -19,6 +20,8 @@ export interface AdminServiceDeps {
   version: string;
   managementFingerprint: string;
   sipListen: () => z.infer<typeof SipListenSocket>[];
+  /** Own certificates with their days left, for /status. */
+  certificates?: () => StatusCertificate[];
 }
 
 export class AdminService {
@@ -56,6 +59,7 @@ export class AdminService {
       uptimeSeconds: Math.max(0, Math.round((now - this.startedAt) / 1000)),
       provisioned: this.isProvisioned(),
       version: this.deps.version,
+      certificates: this.deps.certificates?.() ?? [],
     };
   }
 

@@ -2,6 +2,7 @@
 // table, so a route or body cannot drift between them.
 import { z } from 'zod';
 import { MAX_ADMIN_PASSWORD_LENGTH, MIN_ADMIN_PASSWORD_LENGTH } from '../config/password-rule.ts';
+import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -41,6 +42,8 @@ export const Status = z.object({
   uptimeSeconds: z.number(),
   provisioned: z.boolean(),
   version: z.string(),
+  /** Own certificates with a leaf and their days left; engines before this field answer without it. */
+  certificates: z.array(StatusCertificate).default([]),
 });
 export type Status = z.infer<typeof Status>;
 export const Empty = z.object({}).strict();
@@ -80,6 +83,7 @@ export const mgmtRoutes = {
     response: Empty,
   }),
   status: route({ method: 'GET', path: '/status', auth: true, body: Empty, response: Status }),
+  ...certificateRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;

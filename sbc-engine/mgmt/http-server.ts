@@ -12,10 +12,14 @@ import {
 } from './contract.ts';
 import { MgmtError } from './errors.ts';
 import type { AdminService } from './admin-service.ts';
+import type { CertificatesService } from './certificates-service.ts';
 
 type Handler = (body: unknown, context: { source: string; token: string | undefined }) => unknown;
 
-export function createHandlers(service: AdminService): Record<MgmtRouteName, Handler> {
+export function createHandlers(
+  service: AdminService,
+  certificates: CertificatesService,
+): Record<MgmtRouteName, Handler> {
   return {
     identity: () => service.identity(),
     setup: (body, c) => service.setup(body as never, c.source),
@@ -23,6 +27,14 @@ export function createHandlers(service: AdminService): Record<MgmtRouteName, Han
     logout: (_body, c) => service.logout(c.token!),
     changePassword: (body, c) => service.changePassword(body as never, c.token!, c.source),
     status: () => service.status(),
+    certificatesList: () => certificates.list(),
+    certificatesCreateRequest: (body) => certificates.createRequest(body as never),
+    certificatesImportSigned: (body) => certificates.importSigned(body as never),
+    certificatesImportIntermediates: (body) => certificates.importIntermediates(body as never),
+    certificatesImportPkcs12: (body) => certificates.importPkcs12(body as never),
+    certificatesAddTrusted: (body) => certificates.addTrusted(body as never),
+    certificatesRemove: (body) => certificates.remove(body as never),
+    certificatesUseForSipTls: (body) => certificates.useForSipTls(body as never),
   };
 }
 
@@ -174,9 +186,10 @@ export async function handleRequest(
 export function createMgmtServer(
   tls: { key: string; cert: string },
   service: AdminService,
+  certificates: CertificatesService,
   log: (line: string) => void,
 ): Server {
-  const handlers = createHandlers(service);
+  const handlers = createHandlers(service, certificates);
   const server = createServer(
     {
       ...tls,

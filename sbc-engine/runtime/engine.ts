@@ -1,7 +1,9 @@
 // Starts an engine on a data folder: first-start provisioning, then the management API.
 import type { AddressInfo } from 'node:net';
 import { fingerprintOfPem, fingerprintPrefix } from '../certs/fingerprint.ts';
+import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
+import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
@@ -14,7 +16,7 @@ export interface EngineOptions {
   dataDir: string;
   mgmtHost: string;
   mgmtPort: number;
-  /** SIP sockets; TLS uses the management certificate until certificates are configured. */
+  /** SIP sockets; TLS serves the management certificate until a store certificate is chosen. */
   sip?: ListenSpec[];
   clock: Clock;
   log: (line: string) => void;
@@ -43,21 +45,42 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   }
   const tls = dataDir.readManagementTls();
   const fingerprint = fingerprintOfPem(tls.cert);
+  const certPaths = certificatePaths(dataDir.path);
+  let store: CertificateStore;
   let sip: SipService;
+  let sipTlsId: string | undefined;
   try {
-    sip = await startSipService(options.sip ?? [], tls, log);
+    store = CertificateStore.open(certPaths.folder, { keyFile: certPaths.keyFile });
+    let sipTls: TlsMaterial = tls;
+    sipTlsId = readSipTlsChoice(certPaths.sipTlsChoice);
+    if (sipTlsId) {
+      try {
+        sipTls = store.tlsMaterial(sipTlsId);
+      } catch (error) {
+        log(`[certs] the certificate chosen for SIP TLS cannot be used (${(error as Error).message}); serving the management certificate`); // prettier-ignore
+        sipTlsId = undefined;
+      }
+    }
+    sip = await startSipService(options.sip ?? [], sipTls, log);
   } catch (error) {
     releasePidFile(dataDir.file('pid'));
     throw error;
   }
+  const certificates = new CertificatesService({
+    store,
+    sipTlsChoiceFile: certPaths.sipTlsChoice,
+    sipTlsCertificateId: sipTlsId,
+    applySipTls: (material) => sip.setTlsMaterial(material),
+  });
   const service = new AdminService({
     dataDir,
     clock: options.clock,
     version: ENGINE_VERSION,
     managementFingerprint: fingerprint,
     sipListen: () => sip.listeners.map(({ transport, host, port }) => ({ transport, host, port })),
+    certificates: () => certificates.statusCertificates(),
   });
-  const server = createMgmtServer(tls, service, log);
+  const server = createMgmtServer(tls, service, certificates, log);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

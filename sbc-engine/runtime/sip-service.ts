@@ -2,7 +2,7 @@
 import type { ListenSpec } from '../config/listen-spec.ts';
 import { ConnectionPool } from '../transport/connection-pool.ts';
 import { listenTcp } from '../transport/tcp.ts';
-import { listenTls } from '../transport/tls.ts';
+import { listenTls, type TlsSipListener } from '../transport/tls.ts';
 import type { Inbound, SipListener } from '../transport/types.ts';
 import { listenUdp } from '../transport/udp.ts';
 import { createLogLimiter } from './log-limiter.ts';
@@ -14,6 +14,8 @@ import { ENGINE_VERSION } from './version.ts';
 export interface SipService {
   listeners: SipListener[];
   core: SipCore;
+  /** New key material for every TLS listener, without dropping their connections; returns their count. */
+  setTlsMaterial(material: { key: string; cert: string }): number;
   close(): Promise<void>;
 }
 
@@ -43,14 +45,17 @@ export async function startSipService(
     }
   };
   const listeners: SipListener[] = [];
+  const tlsListeners: TlsSipListener[] = [];
   try {
     for (const spec of specs) {
-      const listener =
-        spec.transport === 'udp'
-          ? await listenUdp(spec.host, spec.port, handle, log)
-          : spec.transport === 'tcp'
-            ? await listenTcp(spec.host, spec.port, handle, log)
-            : await listenTls(spec.host, spec.port, tls, handle, log);
+      let listener: SipListener;
+      if (spec.transport === 'udp') listener = await listenUdp(spec.host, spec.port, handle, log);
+      else if (spec.transport === 'tcp') listener = await listenTcp(spec.host, spec.port, handle, log);
+      else {
+        const tlsListener = await listenTls(spec.host, spec.port, tls, handle, log);
+        tlsListeners.push(tlsListener);
+        listener = tlsListener;
+      }
       listeners.push(listener);
       log(
         `[sip/${spec.transport}] listening on ${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${listener.port}`,
@@ -65,5 +70,13 @@ export async function startSipService(
         : (error as Error).message,
     );
   }
-  return { listeners, core, close: async () => void (await Promise.all(listeners.map((l) => l.close()))) };
+  return {
+    listeners,
+    core,
+    setTlsMaterial(material) {
+      for (const listener of tlsListeners) listener.setSecureContext(material);
+      return tlsListeners.length;
+    },
+    close: async () => void (await Promise.all(listeners.map((l) => l.close()))),
+  };
 }
