@@ -18,7 +18,11 @@ const useStyles = makeStyles({
 export interface CredentialsStepProps {
   engine: EngineView;
   value: CredentialsInput;
-  onChange: (value: CredentialsInput) => void;
+  /**
+   * Merged into the latest input by the wizard: the setup key read from this computer arrives
+   * after a delay, and must not undo a password typed meanwhile.
+   */
+  onChange: (changes: Partial<CredentialsInput>) => void;
   /** The setup key was refused: point at the field. */
   setupKeyRefused: boolean;
 }
@@ -33,7 +37,7 @@ export function CredentialsStep({ engine, value, onChange, setupKeyRefused }: Cr
   async function readLocalKey() {
     const result = await read.run(() => api.engines.readLocalSetupKey({ engineId: engine.id }));
     if (result) {
-      onChange({ ...value, setupKey: result.setupKey });
+      onChange({ setupKey: result.setupKey });
       setReadDone(true);
     }
   }
@@ -56,7 +60,7 @@ export function CredentialsStep({ engine, value, onChange, setupKeyRefused }: Cr
             autoComplete="off"
             onChange={(_e, data) => {
               setReadDone(false);
-              onChange({ ...value, setupKey: data.value });
+              onChange({ setupKey: data.value });
             }}
           />
         </Field>
@@ -72,8 +76,8 @@ export function CredentialsStep({ engine, value, onChange, setupKeyRefused }: Cr
       <PasswordFields
         password={value.password}
         repeat={value.repeat}
-        onPassword={(password) => onChange({ ...value, password })}
-        onRepeat={(repeat) => onChange({ ...value, repeat })}
+        onPassword={(password) => onChange({ password })}
+        onRepeat={(repeat) => onChange({ repeat })}
         passwordLabel={t('password.newLabel')}
         repeatLabel={t('password.repeatLabel')}
       />

@@ -89,7 +89,7 @@ export function SetupWizard(props: SetupWizardProps) {
                 <CredentialsStep
                   engine={engine}
                   value={credentials}
-                  onChange={setCredentials}
+                  onChange={(changes) => setCredentials((previous) => ({ ...previous, ...changes }))}
                   setupKeyRefused={call.failure?.error.code === 'wrong-setup-key'}
                 />
               )}
