@@ -1,6 +1,7 @@
 // Every call the UI makes, declared once. The preload builds window.sbc from this table, main and
 // the browser-mode host register one handler per entry, and the renderer derives its types here.
 import { z } from 'zod';
+import { CertificateListing } from '../../sbc-engine/mgmt/certificates-routes.ts';
 import { Identity, Status } from '../../sbc-engine/mgmt/contract.ts';
 
 export const EngineState = z.enum([
@@ -91,6 +92,8 @@ export const contract = {
   'engines.readLocalSetupKey': call(z.object({ engineId }).strict(), z.object({ setupKey: z.string() })),
   'engines.stopBundled': call(z.object({}), Ok),
   'engines.startBundled': call(z.object({}), EngineView),
+  /** The engine's certificate store as it is: own certificates (pending or issued) and trusted CAs. */
+  'certificates.list': call(z.object({ engineId }).strict(), CertificateListing),
 } as const;
 
 export type Contract = typeof contract;

@@ -101,6 +101,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
       return engines.refresh(BUNDLED_ENGINE_ID);
     },
+    'certificates.list': (input) => engines.listCertificates(input.engineId),
   };
   return { handlers, bundled, engines };
 }

@@ -2,6 +2,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CertificatesPage } from '../pages/certificates/CertificatesPage.tsx';
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
@@ -51,7 +52,9 @@ export function Shell() {
       <div className={styles.body}>
         <NavBar current={page} onSelect={setPage} />
         <main className={styles.main}>
-          {isAvailable(page) ? (
+          {page === 'certificates' ? (
+            <CertificatesPage onGoToEngines={() => setPage('engines')} />
+          ) : isAvailable(page) ? (
             <EnginesPage />
           ) : (
             <NotAvailablePage page={page} onGoToEngines={() => setPage('engines')} />

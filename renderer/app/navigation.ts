@@ -4,7 +4,7 @@
 export const PAGES = [
   { id: 'engines', available: true },
   { id: 'configuration', available: false },
-  { id: 'certificates', available: false },
+  { id: 'certificates', available: true },
   { id: 'health', available: false },
   { id: 'syslog', available: false },
   { id: 'operations', available: false },

@@ -165,6 +165,11 @@ export class EnginesService {
     return (await this.authenticated(engine, 'status', {})).response;
   }
 
+  async listCertificates(id: string): Promise<MgmtResponse<'certificatesList'>> {
+    const engine = this.require(id);
+    return (await this.authenticated(engine, 'certificatesList', {})).response;
+  }
+
   async changePassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
     const engine = this.require(id);
     this.requireGoodPassword(newPassword, 'newPassword');
