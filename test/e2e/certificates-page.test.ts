@@ -2,36 +2,15 @@
 // yet, then the bundled engine with a pending request put in its store through the management API,
 // then the same entry after a CA signed it.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { json, mgmtRequest } from '../helpers/engine-process.ts';
-import { createOpensslPki, openssl, type OpensslPki } from '../helpers/openssl-pki.ts';
+import { createOpensslPki, signRequest, type OpensslPki } from '../helpers/openssl-pki.ts';
 import { startStudio, type StudioProcess } from '../helpers/studio-process.ts';
 import { completeSetupInUi, expectEngineState, logIn } from '../helpers/studio-ui.ts';
 
 const PASSWORD = 'end to end password';
-
-// As test/unit/sbc-engine/certs/store/fixtures.ts signs (the intermediate CA answers the CSR as a
-// server certificate for 30 days); not imported, because that module loads the engine's store,
-// which does not type-check under the DOM lib of the e2e config.
-function signRequest(pki: OpensslPki, csrPem: string): string {
-  const base = join(pki.dir, `req-${randomBytes(4).toString('hex')}`);
-  writeFileSync(`${base}.csr`, csrPem);
-  writeFileSync(
-    `${base}.ext`,
-    'basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, keyEncipherment\nextendedKeyUsage = serverAuth\n',
-  );
-  openssl([
-    'x509', '-req', '-in', `${base}.csr`, '-CA', pki.intermediate.certPath, '-CAkey', pki.intermediate.keyPath,
-    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '30', '-copy_extensions', 'copy',
-    '-extfile', `${base}.ext`, '-out', `${base}.pem`,
-  ]); // prettier-ignore
-  return readFileSync(`${base}.pem`, 'utf8');
-}
 
 describe('Certificates page (browser mode, Chromium)', () => {
   let studio: StudioProcess;
@@ -115,7 +94,7 @@ describe('Certificates page (browser mode, Chromium)', () => {
     const csrPem = listing.body.own.find((entry: { id: string }) => entry.id === requestId).csrPem;
     const signed = await mgmtRequest(studio.enginePort, 'POST', '/certificates/signed', {
       token,
-      body: json({ id: requestId, pem: signRequest(pki, csrPem) }),
+      body: json({ id: requestId, pem: signRequest(pki, csrPem).toString('utf8') }),
     });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
 

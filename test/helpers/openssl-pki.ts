@@ -2,6 +2,7 @@
 // on the bytes admins actually get from CAs and from `openssl pkcs12 -export`, not on our own output.
 // Everything is written to a temp folder; nothing touches the network.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,4 +193,20 @@ export function createOpensslPki(keyType: KeyType): OpensslPki {
 
 export function daysFromNow(days: number): Date {
   return new Date(Date.now() + days * DAY_MS);
+}
+
+/** The intermediate CA of `pki` signs the request as a server certificate. */
+export function signRequest(pki: OpensslPki, csrPem: string): Buffer {
+  const base = join(pki.dir, `req-${randomBytes(4).toString('hex')}`);
+  writeFileSync(`${base}.csr`, csrPem);
+  writeFileSync(
+    `${base}.ext`,
+    'basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, keyEncipherment\nextendedKeyUsage = serverAuth\n',
+  );
+  openssl([
+    'x509', '-req', '-in', `${base}.csr`, '-CA', pki.intermediate.certPath, '-CAkey', pki.intermediate.keyPath,
+    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '30', '-copy_extensions', 'copy',
+    '-extfile', `${base}.ext`, '-out', `${base}.pem`,
+  ]); // prettier-ignore
+  return readFileSync(`${base}.pem`);
 }

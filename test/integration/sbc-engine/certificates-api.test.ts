@@ -9,10 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { parseMessage } from '../../../sbc-engine/sip/parser.ts';
 import { SipStreamFramer } from '../../../sbc-engine/sip/stream-framer.ts';
 import { json, mgmtRequest, startEngineProcess, type EngineProcess } from '../../helpers/engine-process.ts';
-import { createOpensslPki, type OpensslPki } from '../../helpers/openssl-pki.ts';
+import { createOpensslPki, signRequest, type OpensslPki } from '../../helpers/openssl-pki.ts';
 import { freeTcpUdpPort } from '../../helpers/ports.ts';
 import { OPTIONS } from '../../helpers/sip-messages.ts';
-import { signRequest } from '../../unit/sbc-engine/certs/store/fixtures.ts';
 
 const PASSWORD = 'correct horse battery';
 const FQDN = 'sbc.example.com';

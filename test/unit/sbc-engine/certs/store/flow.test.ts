@@ -8,8 +8,8 @@ import { connect, createServer, type Server } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { buildChain, hasErrors } from '../../../../../sbc-engine/certs/chain/index.ts';
 import { keyMatches } from '../../../../../sbc-engine/certs/inspect/index.ts';
-import { createOpensslPki, type OpensslPki } from '../../../../helpers/openssl-pki.ts';
-import { signRequest, tempStore, type TempStore } from './fixtures.ts';
+import { createOpensslPki, signRequest, type OpensslPki } from '../../../../helpers/openssl-pki.ts';
+import { tempStore, type TempStore } from './fixtures.ts';
 
 let pki: OpensslPki;
 let t: TempStore;

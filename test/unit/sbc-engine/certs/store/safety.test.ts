@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CertificateStore, CertificateStoreError } from '../../../../../sbc-engine/certs/store/index.ts';
-import { createOpensslPki, type OpensslPki } from '../../../../helpers/openssl-pki.ts';
-import { signRequest, tempStore, type TempStore } from './fixtures.ts';
+import { createOpensslPki, signRequest, type OpensslPki } from '../../../../helpers/openssl-pki.ts';
+import { tempStore, type TempStore } from './fixtures.ts';
 
 let pki: OpensslPki;
 let t: TempStore;
