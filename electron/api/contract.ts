@@ -2,7 +2,7 @@
 // the browser-mode host register one handler per entry, and the renderer derives its types here.
 import { z } from 'zod';
 import { CertificateListing } from '../../sbc-engine/mgmt/certificates-routes.ts';
-import { Identity, Status } from '../../sbc-engine/mgmt/contract.ts';
+import { Identity, mgmtRoutes, Status } from '../../sbc-engine/mgmt/contract.ts';
 
 export const EngineState = z.enum([
   'unprovisioned', // reachable, first-time setup not done yet
@@ -47,6 +47,14 @@ const Ok = z.object({});
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
+}
+
+/** A call handed on to one engine's management route: its body plus the engine it is for. */
+function onEngine<S extends z.ZodRawShape, R extends z.ZodType>(route: {
+  body: z.ZodObject<S>;
+  response: R;
+}) {
+  return call(z.strictObject({ ...route.body.shape, engineId }), route.response);
 }
 
 export const contract = {
@@ -94,6 +102,16 @@ export const contract = {
   'engines.startBundled': call(z.object({}), EngineView),
   /** The engine's certificate store as it is: own certificates (pending or issued) and trusted CAs. */
   'certificates.list': call(z.object({ engineId }).strict(), CertificateListing),
+  'certificates.createRequest': onEngine(mgmtRoutes.certificatesCreateRequest),
+  'certificates.importSigned': onEngine(mgmtRoutes.certificatesImportSigned),
+  'certificates.importIntermediates': onEngine(mgmtRoutes.certificatesImportIntermediates),
+  /** The PFX password goes to the engine and nowhere else: never logged, never stored by the app. */
+  'certificates.importPfx': onEngine(mgmtRoutes.certificatesImportPkcs12),
+  'certificates.addTrusted': onEngine(mgmtRoutes.certificatesAddTrusted),
+  'certificates.bundledRoots': onEngine(mgmtRoutes.certificatesBundledRoots),
+  'certificates.addBundledRoot': onEngine(mgmtRoutes.certificatesAddBundledRoot),
+  'certificates.remove': onEngine(mgmtRoutes.certificatesRemove),
+  'certificates.useForSipTls': onEngine(mgmtRoutes.certificatesUseForSipTls),
 } as const;
 
 export type Contract = typeof contract;

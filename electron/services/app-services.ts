@@ -102,6 +102,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return engines.refresh(BUNDLED_ENGINE_ID);
     },
     'certificates.list': (input) => engines.listCertificates(input.engineId),
+    'certificates.createRequest': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesCreateRequest', body),
+    'certificates.importSigned': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesImportSigned', body),
+    'certificates.importIntermediates': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesImportIntermediates', body),
+    'certificates.importPfx': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesImportPkcs12', body),
+    'certificates.addTrusted': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesAddTrusted', body),
+    'certificates.bundledRoots': ({ engineId }) => engines.forward(engineId, 'certificatesBundledRoots', {}),
+    'certificates.addBundledRoot': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesAddBundledRoot', body),
+    'certificates.remove': ({ engineId, ...body }) => engines.forward(engineId, 'certificatesRemove', body),
+    'certificates.useForSipTls': ({ engineId, ...body }) =>
+      engines.forward(engineId, 'certificatesUseForSipTls', body),
   };
   return { handlers, bundled, engines };
 }

@@ -78,6 +78,22 @@ export const ChainResult = z.object({
   problems: z.array(ChainProblem),
 });
 
+/** A root shipped with the engine (resources/ca), and whether the trusted CAs already hold it. */
+export const BundledRootView = z.object({
+  name: z.string(),
+  available: z.boolean(),
+  why: z.string(),
+  /** Why an unavailable root is missing from the bundle. */
+  reason: z.string().optional(),
+  sha256: z.string().optional(),
+  notAfter: z.string().optional(),
+  expired: z.boolean(),
+  trusted: z.boolean(),
+});
+export const BundledRootsListing = z.object({ roots: z.array(BundledRootView) });
+export type BundledRootsListing = z.infer<typeof BundledRootsListing>;
+export const BundledRootBody = z.object({ name: z.string().min(1).max(200) }).strict();
+
 export const StatusCertificate = z.object({ id: z.string(), label: z.string(), daysLeft: z.number() });
 export type StatusCertificate = z.infer<typeof StatusCertificate>;
 
@@ -142,6 +158,20 @@ export const certificateRoutes = {
     path: '/certificates/trusted',
     auth: true,
     body: TrustedBody,
+    response: z.object({ ids: z.array(z.string()) }),
+  }),
+  certificatesBundledRoots: certRoute({
+    method: 'GET',
+    path: '/certificates/bundled-roots',
+    auth: true,
+    body: NoBody,
+    response: BundledRootsListing,
+  }),
+  certificatesAddBundledRoot: certRoute({
+    method: 'POST',
+    path: '/certificates/trusted/bundled',
+    auth: true,
+    body: BundledRootBody,
     response: z.object({ ids: z.array(z.string()) }),
   }),
   certificatesRemove: certRoute({

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadBundledRoots, type BundledRoots } from '../certs/bundled-roots.ts';
 import { checkRequestNames, validateRequestSpec, type KeyAlgorithm } from '../certs/csr/index.ts';
 import { CertificateInputError } from '../certs/inspect/types.ts';
 import {
@@ -47,6 +48,8 @@ export interface CertificatesServiceDeps {
   sipTlsCertificateId: string | undefined;
   /** Puts new TLS material on every SIP TLS listener; returns how many there are. */
   applySipTls: (material: TlsMaterial) => number;
+  /** The roots shipped in resources/ca; undefined when the engine runs without its resources. */
+  resourcesDir: string | undefined;
 }
 
 // Errors that come from what the admin sent: the store's refusals, unreadable files, and OpenSSL's
@@ -91,6 +94,7 @@ function chainResult(chain: ChainPick): { setAsideRoots: string[]; problems: Cha
 export class CertificatesService {
   private readonly deps: CertificatesServiceDeps;
   private sipTlsId: string | undefined;
+  private roots: Promise<BundledRoots> | undefined;
 
   constructor(deps: CertificatesServiceDeps) {
     this.deps = deps;
@@ -180,6 +184,54 @@ export class CertificatesService {
     }
   }
 
+  async bundledRoots(): Promise<MgmtResponse<'certificatesBundledRoots'>> {
+    const { roots, unavailable } = await this.loadBundledRoots();
+    const trusted = new Set(
+      this.deps.store.list().trustedCas.map((entry) => entry.certificate.sha256Fingerprint),
+    );
+    return {
+      roots: [
+        ...roots.map((root) => ({
+          name: root.name,
+          available: true,
+          why: root.why,
+          sha256: root.sha256,
+          notAfter: root.notAfter.toISOString(),
+          expired: root.expired,
+          trusted: trusted.has(root.sha256),
+        })),
+        ...unavailable.map((root) => ({
+          name: root.name,
+          available: false,
+          why: root.why,
+          reason: root.reason,
+          expired: false,
+          trusted: false,
+        })),
+      ],
+    };
+  }
+
+  /** Trusts a bundled root by its name, as profiles refer to it; adding it twice changes nothing. */
+  async addBundledRoot(
+    body: MgmtBody<'certificatesAddBundledRoot'>,
+  ): Promise<MgmtResponse<'certificatesAddBundledRoot'>> {
+    const { roots, unavailable } = await this.loadBundledRoots();
+    const root = roots.find((candidate) => candidate.name === body.name);
+    if (!root) {
+      const missing = unavailable.find((candidate) => candidate.name === body.name);
+      const message = missing
+        ? `name: "${body.name}" is not in this engine's bundle (${missing.reason}); import its PEM file instead`
+        : `name: no bundled root is called "${body.name}"`;
+      throw new MgmtError(400, 'invalid-body', message, { field: 'name' });
+    }
+    try {
+      return this.deps.store.addTrustedCa(root.name, Buffer.from(root.pem, 'utf8'));
+    } catch (error) {
+      refused(error, 'name');
+    }
+  }
+
   remove(body: MgmtBody<'certificatesRemove'>): MgmtResponse<'certificatesRemove'> {
     if (body.id === this.sipTlsId)
       throw new MgmtError(
@@ -194,6 +246,23 @@ export class CertificatesService {
       refused(error, 'id');
     }
     return {};
+  }
+
+  // Read once: the bundle does not change while the engine runs. A broken bundle is a broken
+  // installation, reported as such (500 with the file at fault in the log), not as bad input.
+  private loadBundledRoots(): Promise<BundledRoots> {
+    const dir = this.deps.resourcesDir;
+    if (!dir)
+      return Promise.reject(
+        new MgmtError(
+          404,
+          'not-found',
+          'this engine runs without its resources folder, so it has no bundled roots',
+        ),
+      );
+    this.roots ??= loadBundledRoots(dir);
+    this.roots.catch(() => (this.roots = undefined));
+    return this.roots;
   }
 
   useForSipTls(body: MgmtBody<'certificatesUseForSipTls'>): MgmtResponse<'certificatesUseForSipTls'> {

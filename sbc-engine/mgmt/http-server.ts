@@ -33,6 +33,8 @@ export function createHandlers(
     certificatesImportIntermediates: (body) => certificates.importIntermediates(body as never),
     certificatesImportPkcs12: (body) => certificates.importPkcs12(body as never),
     certificatesAddTrusted: (body) => certificates.addTrusted(body as never),
+    certificatesBundledRoots: () => certificates.bundledRoots(),
+    certificatesAddBundledRoot: (body) => certificates.addBundledRoot(body as never),
     certificatesRemove: (body) => certificates.remove(body as never),
     certificatesUseForSipTls: (body) => certificates.useForSipTls(body as never),
   };

@@ -7,6 +7,7 @@ import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
+import { findResourcesDir } from './resources-dir.ts';
 import { claimPidFile, releasePidFile } from './pid-file.ts';
 import { ENGINE_VERSION } from './version.ts';
 import type { ListenSpec } from '../config/listen-spec.ts';
@@ -71,6 +72,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipTlsChoiceFile: certPaths.sipTlsChoice,
     sipTlsCertificateId: sipTlsId,
     applySipTls: (material) => sip.setTlsMaterial(material),
+    resourcesDir: findResourcesDir(import.meta.url),
   });
   const service = new AdminService({
     dataDir,

@@ -166,8 +166,13 @@ export class EnginesService {
   }
 
   async listCertificates(id: string): Promise<MgmtResponse<'certificatesList'>> {
+    return this.forward(id, 'certificatesList', {});
+  }
+
+  /** One authenticated management call for the engine the user is logged in to. */
+  async forward<N extends MgmtRouteName>(id: string, name: N, body: MgmtBody<N>): Promise<MgmtResponse<N>> {
     const engine = this.require(id);
-    return (await this.authenticated(engine, 'certificatesList', {})).response;
+    return (await this.authenticated(engine, name, body)).response;
   }
 
   async changePassword(id: string, currentPassword: string, newPassword: string): Promise<void> {

@@ -12,6 +12,7 @@ const HTTP_CODES: Record<string, ErrorCode> = {
   unauthorized: 'session-expired',
   'invalid-body': 'invalid-input',
   'bad-json': 'invalid-input',
+  'not-found': 'not-found',
 };
 
 export function toServiceError(error: unknown): ServiceError {

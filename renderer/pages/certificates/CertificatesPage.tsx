@@ -1,12 +1,9 @@
-// The Certificates page, read only: pick a connected engine, see its own certificates and the CAs
-// it trusts. Creating requests and importing come with the next step and are said to be missing.
+// The Certificates page: pick a connected engine, see its own certificates and the CAs it trusts,
+// and change them — the request wizard, PFX import, trusted CAs, export and removal.
 import {
   Button,
   Label,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Spinner,
   Subtitle2,
@@ -16,6 +13,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { CertificateDialogs, type CertificateDialog } from './CertificateDialogs.tsx';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorBar } from '../../components/ApiErrorBar.tsx';
 import { displayName } from '../engines/engineViewModel.ts';
@@ -34,6 +32,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowX: 'auto' },
 });
 
@@ -47,6 +46,7 @@ export function CertificatesPage({ onGoToEngines }: { onGoToEngines: () => void 
   const engineId = pickEngine(connected, chosenId);
   const { listing, failure, busy, refresh } = useCertificates(engineId);
   const rows = useMemo(() => (listing ? listingRows(listing) : undefined), [listing]);
+  const [dialog, setDialog] = useState<CertificateDialog | undefined>();
 
   return (
     <div className={styles.root} data-testid="certificates-page">
@@ -63,12 +63,6 @@ export function CertificatesPage({ onGoToEngines }: { onGoToEngines: () => void 
         ) : null}
       </div>
       <Text>{t('intro')}</Text>
-      <MessageBar intent="info" data-testid="certificates-coming-next">
-        <MessageBarBody>
-          <MessageBarTitle>{t('comingNext.title')}</MessageBarTitle>
-          {t('comingNext.body')}
-        </MessageBarBody>
-      </MessageBar>
       <ApiErrorBar failure={enginesFailure} />
       {!engines ? (
         enginesFailure ? null : (
@@ -98,6 +92,21 @@ export function CertificatesPage({ onGoToEngines }: { onGoToEngines: () => void 
               ))}
             </Select>
           </div>
+          <div className={styles.toolbar} role="toolbar" aria-label={t('actions.toolbar')}>
+            <Button
+              appearance="primary"
+              onClick={() => setDialog({ kind: 'wizard', start: { step: 'request' } })}
+              data-testid="certificates-create-request"
+            >
+              {t('actions.createRequest')}
+            </Button>
+            <Button onClick={() => setDialog({ kind: 'pkcs12' })} data-testid="certificates-import-pfx">
+              {t('actions.importPfx')}
+            </Button>
+            <Button onClick={() => setDialog({ kind: 'trusted' })} data-testid="certificates-add-trusted">
+              {t('actions.addTrusted')}
+            </Button>
+          </div>
           <ApiErrorBar failure={failure} />
           {rows ? (
             <>
@@ -105,18 +114,32 @@ export function CertificatesPage({ onGoToEngines }: { onGoToEngines: () => void 
                 <Subtitle2 as="h2" id="own-certificates-heading">
                   {t('own.heading')}
                 </Subtitle2>
-                <OwnCertificatesTable rows={rows.own} />
+                <OwnCertificatesTable
+                  rows={rows.own}
+                  onAction={(row, action) => setDialog({ kind: 'own', row, action })}
+                />
               </section>
               <section className={styles.section} aria-labelledby="trusted-cas-heading">
                 <Subtitle2 as="h2" id="trusted-cas-heading">
                   {t('trusted.heading')}
                 </Subtitle2>
-                <TrustedCasTable rows={rows.trusted} />
+                <TrustedCasTable
+                  rows={rows.trusted}
+                  onAction={(row, action) => setDialog({ kind: 'trusted-row', row, action })}
+                />
               </section>
             </>
           ) : failure ? null : (
             <Spinner size="small" label={t('loading')} />
           )}
+          {engineId && dialog ? (
+            <CertificateDialogs
+              engineId={engineId}
+              dialog={dialog}
+              onChanged={() => void refresh()}
+              onClose={() => setDialog(undefined)}
+            />
+          ) : null}
         </>
       )}
     </div>

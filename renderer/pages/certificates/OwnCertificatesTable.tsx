@@ -14,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { OwnRow } from './certificateViewModel.ts';
+import { OwnRowActions } from './RowActionMenus.tsx';
+import type { OwnAction } from './rowActions.ts';
 import { ValidUntil } from './ValidUntil.tsx';
 
 const useStyles = makeStyles({
@@ -21,7 +23,13 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-export function OwnCertificatesTable({ rows }: { rows: OwnRow[] }) {
+export function OwnCertificatesTable({
+  rows,
+  onAction,
+}: {
+  rows: OwnRow[];
+  onAction: (row: OwnRow, action: OwnAction) => void;
+}) {
   const { t } = useTranslation('certificates');
   const styles = useStyles();
   if (rows.length === 0) return <Text data-testid="own-empty">{t('own.empty')}</Text>;
@@ -37,6 +45,7 @@ export function OwnCertificatesTable({ rows }: { rows: OwnRow[] }) {
           <TableHeaderCell>{t('own.key')}</TableHeaderCell>
           <TableHeaderCell>{t('own.fingerprints')}</TableHeaderCell>
           <TableHeaderCell>{t('own.sipTls')}</TableHeaderCell>
+          <TableHeaderCell>{t('actions.heading')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -92,6 +101,9 @@ export function OwnCertificatesTable({ rows }: { rows: OwnRow[] }) {
               ) : (
                 t('none')
               )}
+            </TableCell>
+            <TableCell>
+              <OwnRowActions row={row} onAction={(action) => onAction(row, action)} />
             </TableCell>
           </TableRow>
         ))}

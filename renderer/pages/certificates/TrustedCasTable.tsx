@@ -12,13 +12,21 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TrustedRow } from './certificateViewModel.ts';
+import { TrustedRowActions } from './RowActionMenus.tsx';
+import type { TrustedAction } from './rowActions.ts';
 import { ValidUntil } from './ValidUntil.tsx';
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
 });
 
-export function TrustedCasTable({ rows }: { rows: TrustedRow[] }) {
+export function TrustedCasTable({
+  rows,
+  onAction,
+}: {
+  rows: TrustedRow[];
+  onAction: (row: TrustedRow, action: TrustedAction) => void;
+}) {
   const { t } = useTranslation('certificates');
   const styles = useStyles();
   if (rows.length === 0) return <Text data-testid="trusted-empty">{t('trusted.empty')}</Text>;
@@ -30,13 +38,16 @@ export function TrustedCasTable({ rows }: { rows: TrustedRow[] }) {
           <TableHeaderCell>{t('trusted.subject')}</TableHeaderCell>
           <TableHeaderCell>{t('trusted.validUntil')}</TableHeaderCell>
           <TableHeaderCell>{t('trusted.sha256')}</TableHeaderCell>
+          <TableHeaderCell>{t('actions.heading')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id} data-testid={`trusted-ca-${row.id}`}>
             <TableCell>
-              <Text weight="semibold">{row.label}</Text>
+              <Text weight="semibold" data-testid="trusted-label-cell">
+                {row.label}
+              </Text>
             </TableCell>
             <TableCell>{row.subject}</TableCell>
             <TableCell>
@@ -44,6 +55,9 @@ export function TrustedCasTable({ rows }: { rows: TrustedRow[] }) {
             </TableCell>
             <TableCell>
               <span className={styles.mono}>{row.sha256}</span>
+            </TableCell>
+            <TableCell>
+              <TrustedRowActions label={row.label} onAction={(action) => onAction(row, action)} />
             </TableCell>
           </TableRow>
         ))}

@@ -50,6 +50,10 @@ export interface OwnRow {
   sha256?: string;
   sha1?: string;
   usedForSipTls: boolean;
+  /** The request as sent to the CA, while pending. */
+  csrPem?: string;
+  /** The public certificates a peer gets, leaf first: what "Export" saves. */
+  publicPems: string[];
 }
 
 export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): OwnRow {
@@ -63,7 +67,9 @@ export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): Own
       commonName: entry.request?.commonName ?? '',
       subjectAltNames: entry.request?.dnsNames ?? [],
       ...(entry.request ? { requestedAlgorithm: entry.request.algorithm } : {}),
+      ...(entry.csrPem ? { csrPem: entry.csrPem } : {}),
       usedForSipTls,
+      publicPems: [],
     };
   }
   const sans = cert.subjectAltNames;
@@ -81,6 +87,7 @@ export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): Own
     sha256: cert.sha256Fingerprint,
     sha1: cert.sha1Fingerprint,
     usedForSipTls,
+    publicPems: [cert.pem, ...entry.chain.map((link) => link.pem)],
   };
 }
 
@@ -92,6 +99,7 @@ export interface TrustedRow {
   daysLeft: number;
   expiry: Expiry;
   sha256: string;
+  pem: string;
 }
 
 export function trustedRow(entry: TrustedEntry): TrustedRow {
@@ -104,6 +112,7 @@ export function trustedRow(entry: TrustedEntry): TrustedRow {
     daysLeft: cert.daysLeft,
     expiry: expiryOf(cert.daysLeft),
     sha256: cert.sha256Fingerprint,
+    pem: cert.pem,
   };
 }
 

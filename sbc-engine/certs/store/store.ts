@@ -3,6 +3,7 @@
 // Every change is computed in memory, then written with writeFileAtomic: a new key file first, the
 // index last. The index rename is the commit point, so a refused or failed import changes nothing.
 import { X509Certificate, randomBytes } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../runtime/atomic-file.ts';
@@ -23,6 +24,8 @@ import { summarizeOwn, summarizeTrusted, type StoreListing } from './summary.ts'
 export interface StoreOptions {
   /** Path of the 32-byte store key; created (0600) for a new store. Keep it out of backups of the folder. */
   keyFile: string;
+  /** Roots every peer has, for judging a chain complete; Node's Mozilla list unless a test says otherwise. */
+  publicRoots?: () => X509Certificate[];
 }
 
 export interface TlsMaterial {
@@ -48,12 +51,19 @@ function checkLabel(label: string): string {
 export class CertificateStore {
   private readonly folder: string;
   private readonly storeKey: Buffer;
+  private readonly publicRoots: () => X509Certificate[];
   private index: StoreIndex;
 
-  private constructor(folder: string, storeKey: Buffer, index: StoreIndex) {
+  private constructor(
+    folder: string,
+    storeKey: Buffer,
+    index: StoreIndex,
+    publicRoots: () => X509Certificate[],
+  ) {
     this.folder = folder;
     this.storeKey = storeKey;
     this.index = index;
+    this.publicRoots = publicRoots;
   }
 
   static open(folder: string, options: StoreOptions): CertificateStore {
@@ -61,7 +71,12 @@ export class CertificateStore {
     const index = readIndex(join(folder, 'store.json'));
     // A missing key file may be created only while no key depends on it.
     const storeKey = loadOrCreateStoreKey(options.keyFile, !index?.own.length);
-    return new CertificateStore(folder, storeKey, index ?? emptyIndex());
+    return new CertificateStore(
+      folder,
+      storeKey,
+      index ?? emptyIndex(),
+      options.publicRoots ?? nodePublicRoots,
+    );
   }
 
   list(): StoreListing {
@@ -89,7 +104,7 @@ export class CertificateStore {
       throw new CertificateStoreError(
         `"${entry.label}" already has its certificate; create a new request to renew`,
       );
-    const { leafPem, chain } = readSignedCertificate(bytes, this.keyOf(id), this.trusted());
+    const { leafPem, chain } = readSignedCertificate(bytes, this.keyOf(id), this.knownRoots());
     this.replaceOwn({ ...entry, leafPem, chainPems: chain.chainPems });
     return chain;
   }
@@ -105,7 +120,7 @@ export class CertificateStore {
     const current = entry.chainPems.map((pem) => new X509Certificate(pem));
     // orderChain drops the leaf if the CA's bundle repeats it, and refuses any other non-CA.
     const added = readCertificates(bytes, 'intermediates');
-    const chain = orderChain(leaf, [...current, ...added], this.trusted());
+    const chain = orderChain(leaf, [...current, ...added], this.knownRoots());
     this.replaceOwn({ ...entry, chainPems: chain.chainPems });
     return chain;
   }
@@ -113,7 +128,7 @@ export class CertificateStore {
   /** A Windows/openssl export: key, leaf and chain in one go, as a new entry. */
   importPkcs12(label: string, bytes: Buffer, password: string): { id: string } & ChainPick {
     const name = checkLabel(label);
-    const { keyPem, leafPem, chain } = readPkcs12Entry(bytes, password, this.trusted());
+    const { keyPem, leafPem, chain } = readPkcs12Entry(bytes, password, this.knownRoots());
     const id = newId();
     const entry: OwnEntry = { id, label: name, createdAt: now(), leafPem, chainPems: chain.chainPems };
     this.commit({ ...this.index, own: [...this.index.own, entry] }, { id, keyPem });
@@ -165,6 +180,15 @@ export class CertificateStore {
     return this.index.trustedCas.map((entry) => new X509Certificate(entry.certPem));
   }
 
+  /**
+   * Roots a chain may end at and still count as complete: the trusted CAs plus the public roots
+   * every peer has (Node's Mozilla list). A chain that stops below DigiCert Global Root G2 is what a
+   * CA delivers and what Teams expects; calling its issuer "missing" would send the admin hunting.
+   */
+  private knownRoots(): X509Certificate[] {
+    return [...this.trusted(), ...this.publicRoots()];
+  }
+
   private own(id: string): OwnEntry {
     const entry = this.index.own.find((candidate) => candidate.id === id);
     if (!entry) throw new CertificateStoreError(`no own certificate entry with id ${id}`);
@@ -193,4 +217,11 @@ export class CertificateStore {
     }
     this.index = next;
   }
+}
+
+let parsedPublicRoots: X509Certificate[] | undefined;
+
+function nodePublicRoots(): X509Certificate[] {
+  parsedPublicRoots ??= rootCertificates.map((pem) => new X509Certificate(pem));
+  return parsedPublicRoots;
 }

@@ -235,6 +235,47 @@ describe('sbc-engine certificate API', () => {
     assert.ok(!engine.output().includes(secret) && !engine.output().includes('wrong-password-Qz9'));
   });
 
+  it('lists the bundled roots and trusts one by name, once', async () => {
+    const before = await mgmtRequest(engine.port, 'GET', '/certificates/bundled-roots', { token });
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    const g2 = before.body.roots.find((root: { name: string }) => root.name === 'DigiCert Global Root G2');
+    assert.ok(g2?.available && !g2.trusted && !g2.expired, JSON.stringify(g2));
+    const baltimore = before.body.roots.find(
+      (root: { name: string }) => root.name === 'Baltimore CyberTrust Root',
+    );
+    assert.ok(baltimore?.expired, 'Baltimore CyberTrust Root expired in May 2025');
+
+    const added = await mgmtRequest(engine.port, 'POST', '/certificates/trusted/bundled', {
+      token,
+      body: json({ name: 'DigiCert Global Root G2' }),
+    });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    assert.equal(added.body.ids.length, 1);
+    const again = await mgmtRequest(engine.port, 'POST', '/certificates/trusted/bundled', {
+      token,
+      body: json({ name: 'DigiCert Global Root G2' }),
+    });
+    assert.deepEqual(again.body.ids, [], 'a root already trusted is not added twice');
+    const after = await mgmtRequest(engine.port, 'GET', '/certificates/bundled-roots', { token });
+    const trustedNow = after.body.roots.filter((root: { trusted: boolean }) => root.trusted);
+    assert.deepEqual(
+      trustedNow.map((root: { name: string }) => root.name),
+      ['DigiCert Global Root G2'],
+    );
+    const list = await mgmtRequest(engine.port, 'GET', '/certificates', { token });
+    assert.ok(
+      list.body.trustedCas.some((entry: { label: string }) => entry.label === 'DigiCert Global Root G2'),
+    );
+
+    const unknown = await mgmtRequest(engine.port, 'POST', '/certificates/trusted/bundled', {
+      token,
+      body: json({ name: 'Snake Oil Root' }),
+    });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.field, 'name');
+    assert.match(unknown.body.error.message, /no bundled root is called "Snake Oil Root"/);
+  });
+
   it('keeps serving the chosen certificate after a restart', async () => {
     openBefore.destroy();
     await engine.stop();

@@ -74,6 +74,7 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
         createdAt: '2026-01-01T00:00:00.000Z',
         state: 'pending',
         request: { algorithm: 'ecdsa-p256', commonName: 'sbc.example.com', dnsNames: ['sbc.example.com'] },
+        csrPem: '-----BEGIN CERTIFICATE REQUEST-----\n',
         chain: [],
       },
       {
@@ -81,8 +82,8 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
         label: 'Live',
         createdAt: '2026-01-01T00:00:00.000Z',
         state: 'issued',
-        certificate: summary({ daysLeft: -2 }),
-        chain: [],
+        certificate: summary({ daysLeft: -2, pem: 'LEAF' }),
+        chain: [summary({ pem: 'INTERMEDIATE' })],
       },
     ],
     trustedCas: [
@@ -103,8 +104,11 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
     commonName: 'sbc.example.com',
     subjectAltNames: ['sbc.example.com'],
     requestedAlgorithm: 'ecdsa-p256',
+    csrPem: '-----BEGIN CERTIFICATE REQUEST-----\n',
     usedForSipTls: false,
+    publicPems: [],
   });
+  assert.deepEqual(own[1]!.publicPems, ['LEAF', 'INTERMEDIATE'], 'export saves the leaf, then its chain');
   assert.equal(own[1]!.commonName, 'sbc.example.com');
   assert.deepEqual(own[1]!.subjectAltNames, ['sbc.example.com', '192.0.2.1']);
   assert.equal(own[1]!.expiry, 'expired');
@@ -120,6 +124,7 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
       daysLeft: 3000,
       expiry: 'ok',
       sha256: 'AA:BB',
+      pem: '-----BEGIN CERTIFICATE-----\n',
     },
   ]);
 });

@@ -2,12 +2,14 @@
 // engine serves it over TLS to a client that trusts only the root. Plus PFX and trusted-CA imports.
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, createServer, type Server } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { buildChain, hasErrors } from '../../../../../sbc-engine/certs/chain/index.ts';
 import { keyMatches } from '../../../../../sbc-engine/certs/inspect/index.ts';
+import { CertificateStore } from '../../../../../sbc-engine/certs/store/index.ts';
 import { createOpensslPki, signRequest, type OpensslPki } from '../../../../helpers/openssl-pki.ts';
 import { tempStore, type TempStore } from './fixtures.ts';
 
@@ -76,6 +78,34 @@ describe('CertificateStore: request, sign, import, serve', () => {
     assert.equal(entry?.state, 'issued');
     assert.equal(entry?.chain.length, 1);
     assert.ok(!JSON.stringify(t.store.list()).includes('PRIVATE KEY'));
+  });
+
+  it('calls a chain complete when it ends below a public root the peers have, without trusting that root', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbc-store-public-'));
+    try {
+      const store = CertificateStore.open(dir, {
+        keyFile: join(dir, 'store.key'),
+        publicRoots: () => [new X509Certificate(pki.root.certPem)],
+      });
+      const spec = {
+        algorithm: 'rsa-2048' as const,
+        commonName: 'sbc.example.com',
+        dnsNames: ['sbc.example.com'],
+      };
+      const created = await store.createRequest('Public CA', spec);
+      const signed = store.importSigned(created.id, signRequest(pki, created.csrPem));
+      const missing = signed.problems.filter((p) => p.code === 'missing-issuer');
+      assert.equal(missing.length, 1, 'the leaf alone still lacks its intermediate');
+      assert.match(missing[0]!.message, new RegExp(pki.intermediate.name));
+      const result = store.importIntermediates(created.id, Buffer.from(pki.intermediate.certPem));
+      assert.deepEqual(
+        result.problems.filter((p) => p.code === 'missing-issuer'),
+        [],
+      );
+      assert.deepEqual(store.list().trustedCas, [], 'a public root is known, not trusted by the store');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves the leaf and chain over TLS to a client that trusts only the root', async () => {
