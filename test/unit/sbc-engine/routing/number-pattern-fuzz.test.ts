@@ -84,7 +84,7 @@ it(`${RUNS.toLocaleString('en')} random patterns never throw, and agree with Reg
       // Short numbers match random patterns often enough to compare more than "no match".
       const number =
         n === 3
-          ? '9'.repeat(MAX_NUMBER_LENGTH + 1 + i)
+          ? '9'.repeat(MAX_NUMBER_LENGTH + 1 + (i % 1_000))
           : randomText(random, [...NUMBER_CHARS], n === 0 ? 3 : 12);
       const applied = pattern.apply(number);
       assert.ok(applied === null || applied.length <= MAX_NUMBER_LENGTH);
