@@ -7,6 +7,7 @@ import {
   Cidr,
   DisplayName,
   E164,
+  E164_TEXT,
   Host,
   Hostname,
   oneLine,
@@ -45,6 +46,7 @@ export const Registration = z.strictObject({
 
 /** The numbers a trunk owns, first to last, e.g. +493012345600 to +493012345699. */
 export const NumberBlock = z.strictObject({ first: E164, last: E164 }).superRefine((block, ctx) => {
+  if (!E164_TEXT.test(block.first) || !E164_TEXT.test(block.last)) return; // reported on the field itself
   if (block.first.length !== block.last.length) {
     ctx.addIssue({ code: 'custom', path: ['last'], message: 'must have as many digits as first' });
   } else if (block.last < block.first) {

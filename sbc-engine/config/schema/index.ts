@@ -28,14 +28,7 @@ export {
   type ConfigMigration,
   type MigrationResult,
 } from './migrations.ts';
-export {
-  defaultConfig,
-  formatPath,
-  parseConfig,
-  type ConfigError,
-  type ParseConfigOptions,
-  type ParseConfigResult,
-} from './parse.ts';
+export { defaultConfig, formatPath, parseConfig, type ConfigError, type ParseConfigResult } from './parse.ts';
 export { MAX_PATTERN_LENGTH, NumberRewrite, Route, RouteTarget } from './routes.ts';
 export { SECRET_MARKER, Secret } from './secret.ts';
 export {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { CONFIG_SCHEMA_VERSION } from '../versions.ts';
 import { Config } from './config.ts';
-import { migrateConfig, type ConfigMigration } from './migrations.ts';
+import { migrateConfig } from './migrations.ts';
 
 export interface ConfigError {
   /** Where the problem is, e.g. "connections[2].targets[0].port"; "" for the config as a whole. */
@@ -13,15 +13,9 @@ export interface ConfigError {
 
 export type ParseConfigResult = { ok: true; config: Config } | { ok: false; errors: ConfigError[] };
 
-export interface ParseConfigOptions {
-  /** For tests: a migration chain other than the engine's own. */
-  migrations?: readonly ConfigMigration[];
-  currentVersion?: number;
-}
-
-/** Never throws for any input: a result always comes back. */
-export function parseConfig(raw: unknown, options: ParseConfigOptions = {}): ParseConfigResult {
-  const migrated = migrateConfig(raw, options);
+/** Upgrades an older config, then validates it. Never throws for any input: a result always comes back. */
+export function parseConfig(raw: unknown): ParseConfigResult {
+  const migrated = migrateConfig(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   // reportInput tells a missing field (input undefined) from a wrong one; inputs never reach messages.
   const parsed = Config.safeParse(migrated.config, { reportInput: true });

@@ -92,9 +92,10 @@ export const StoreEntryId = z
   .regex(/^[0-9a-f]{16}$/, 'expected a certificate store id: 16 lower-case hex digits');
 
 /** A number in E.164 form with its plus: +4930123456. */
+export const E164_TEXT = /^\+[1-9]\d{1,14}$/;
 export const E164 = z
   .string()
-  .regex(/^\+[1-9]\d{1,14}$/, 'expected an E.164 number such as +4930123456')
+  .regex(E164_TEXT, 'expected an E.164 number such as +4930123456')
   .describe('A number in E.164 form, e.g. +4930123456');
 
 /** A list whose items must not repeat (compared by `key`). */
