@@ -238,8 +238,6 @@ export async function probeOptions(options: ProbeOptions): Promise<ProbeResult> 
       if (refused) return { ...result, diagnosis: refused, severity: refused.severity };
     }
 
-    const callId = `${hex(8)}@${options.contactHost ?? connection.local.address}`;
-    const fromTag = hex(4);
     const intervalMs = options.intervalMs ?? 1000;
     for (let sequence = 1; sequence <= count; sequence++) {
       if (sequence > 1 && intervalMs > 0) await sleep(timers, intervalMs);
@@ -251,8 +249,9 @@ export async function probeOptions(options: ProbeOptions): Promise<ProbeResult> 
         ...(options.contactPort ? { contactPort: options.contactPort } : {}),
         secure: target.uri.scheme === 'sips',
         userAgent: options.userAgent ?? 'SBC Studio probe',
-        callId,
-        fromTag,
+        // Each keepalive is its own request outside a dialog: new Call-ID and tag (RFC 3261 §8.1.1).
+        callId: `${hex(8)}@${options.contactHost ?? connection.local.address}`,
+        fromTag: hex(4),
         branch: hex(8),
         cseq: sequence,
       });
