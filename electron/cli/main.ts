@@ -15,6 +15,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   serve                  browser mode: serve the UI on this machine and print its address
   engine status|stop     the bundled engine, which runs in the background on its own
   certs inspect FILE     a certificate, chain, PKCS#7 or PFX file and its problems (certs --help)
+  check TARGET           SIP OPTIONS to TARGET with TLS and certificate diagnosis (check --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -35,6 +36,8 @@ function fail(message: string): never {
 
 export async function main(argv: string[]): Promise<void> {
   // Its own options (--password, --name ...), so it is dispatched before the app's option parser.
+  if (argv[0] === 'check')
+    return void (process.exitCode = await (await import('./check.ts')).checkCommand(argv.slice(1)));
   if (argv[0] === 'certs')
     return void (process.exitCode = await (await import('./certs-inspect.ts')).certsCommand(argv.slice(1)));
   let parsed;
