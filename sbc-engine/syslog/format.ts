@@ -94,11 +94,8 @@ function privateParams(event: SyslogEvent, truncatedFrom: number | undefined): [
     ['dir', call.dir],
     ['peer', call.peer],
   ];
-  for (const [name, value] of Object.entries(event.params ?? {})) {
-    // A duplicate is a caller's bug; encodeSdElement names it.
-    params.push([name, value]);
-  }
-  params.push(['truncated', truncatedFrom]);
+  // A name repeated here (an event param called "callId") is refused by encodeSdElement.
+  params.push(...Object.entries(event.params ?? {}), ['truncated', truncatedFrom]);
   return params;
 }
 
@@ -139,16 +136,21 @@ export function encodeSyslogMessage(
   // at the start of the text, where it breaks grep and a SIP_TRACE's start line. §6.4 allows a MSG
   // without BOM (MSG-ANY).
   const msg = Buffer.from(event.msg ?? '', 'utf8');
-  const whole = (sd: string, text: Buffer) =>
-    text.length ? Buffer.concat([Buffer.from(`${header} ${sd} `, 'utf8'), text]) : Buffer.from(`${header} ${sd}`, 'utf8'); // prettier-ignore
-  const full = whole(structuredData(origin, event, stamp), msg);
+  const full = withMsg(`${header} ${structuredData(origin, event, stamp)}`, msg);
   if (full.length <= maxBytes) return { bytes: full };
-  const head = Buffer.from(`${header} ${structuredData(origin, event, stamp, msg.length)}`, 'utf8');
-  if (head.length > maxBytes)
+  const head = `${header} ${structuredData(origin, event, stamp, msg.length)}`;
+  const headBytes = Buffer.byteLength(head, 'utf8');
+  if (headBytes > maxBytes)
     throw new SyslogFormatError(
-      `${event.msgId}: header and structured data are ${head.length} bytes, over the limit of ${maxBytes}`,
+      `${event.msgId}: header and structured data are ${headBytes} bytes, over the limit of ${maxBytes}`,
     );
   // The SP before MSG takes one byte of the room.
-  const cut = msg.subarray(0, utf8CutLength(msg, Math.max(0, maxBytes - head.length - 1)));
-  return { bytes: whole(structuredData(origin, event, stamp, msg.length), cut), truncatedFrom: msg.length };
+  const cut = msg.subarray(0, utf8CutLength(msg, Math.max(0, maxBytes - headBytes - 1)));
+  return { bytes: withMsg(head, cut), truncatedFrom: msg.length };
+}
+
+/** HEADER SP STRUCTURED-DATA, then SP MSG unless MSG is empty. */
+function withMsg(head: string, msg: Buffer): Buffer {
+  const bytes = Buffer.from(head, 'utf8');
+  return msg.length ? Buffer.concat([bytes, Buffer.from(' '), msg]) : bytes;
 }

@@ -69,7 +69,10 @@ export const DEFAULT_MAX_QUEUE = 1000;
  * bytes easily. RFC 5426 §3.2 asks receivers for at least 2048; IP fragments larger datagrams.
  */
 export const DEFAULT_MAX_UDP_BYTES = 8192;
-/** TCP: a SIP message is at most 64 KiB as well (RFC 3261 leaves room, transports do not). */
+/**
+ * TCP: 64 KiB holds the SIP messages seen in practice (over UDP they cannot be larger); a larger one
+ * is cut and marked. It also bounds the full queue to 1000 × 64 KiB of memory.
+ */
 export const DEFAULT_MAX_TCP_BYTES = 65_536;
 const DEFAULT_BACKOFF = { firstMs: 1000, maxMs: 60_000 };
 
@@ -79,6 +82,14 @@ function localOffsetMinutes(time: number): number {
 }
 
 type State = 'opening' | 'open' | 'waiting' | 'closed';
+
+function closeQuietly(channel: SyslogChannel | undefined): void {
+  try {
+    channel?.close();
+  } catch {
+    // a broken socket may refuse to close; it is gone either way
+  }
+}
 
 export class SyslogSender {
   private readonly options: SyslogSenderOptions;
@@ -158,11 +169,7 @@ export class SyslogSender {
         const channel = this.channel;
         this.channel = undefined;
         this.generation++;
-        try {
-          channel?.close();
-        } catch {
-          // closing a broken socket may fail; it is gone either way
-        }
+        closeQuietly(channel);
         resolve();
       };
     });
@@ -176,8 +183,9 @@ export class SyslogSender {
     this.state = 'opening';
     const generation = ++this.generation;
     const current = () => generation === this.generation;
+    let channel: SyslogChannel;
     try {
-      this.channel = this.options.io.open(this.options.target, {
+      channel = this.options.io.open(this.options.target, {
         onOpen: () => current() && this.opened(),
         onDrain: () => {
           if (!current()) return;
@@ -188,7 +196,16 @@ export class SyslogSender {
       });
     } catch (error) {
       this.lost(error as Error);
+      return;
     }
+    if (!current()) {
+      // It failed while being opened; lost() has already scheduled the next attempt.
+      closeQuietly(channel);
+      return;
+    }
+    this.channel = channel;
+    // A channel may report onOpen before open() returned it.
+    if ((this.state as State) === 'open') this.pump();
   }
 
   private opened(): void {
@@ -215,11 +232,7 @@ export class SyslogSender {
     const channel = this.channel;
     this.channel = undefined;
     this.writable = false;
-    try {
-      channel?.close();
-    } catch {
-      // already broken
-    }
+    closeQuietly(channel);
     if (this.closing) return this.closing.finish();
     this.state = 'waiting';
     const delay = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** Math.min(this.failures, 30));
@@ -246,6 +259,7 @@ export class SyslogSender {
     try {
       while (
         this.state === 'open' &&
+        this.channel &&
         this.writable &&
         this.inFlight < this.maxInFlight &&
         this.queue.size > 0
@@ -254,7 +268,7 @@ export class SyslogSender {
         const generation = this.generation;
         this.inFlight++;
         try {
-          this.writable = this.channel!.write(frame, (error) => {
+          this.writable = this.channel.write(frame, (error) => {
             if (generation !== this.generation) return;
             this.inFlight--;
             if (error) this.counts.failed++;

@@ -46,11 +46,15 @@ class FakeChannel implements SyslogChannel {
 class FakeIo implements SyslogIo {
   readonly channels: FakeChannel[] = [];
   throwOnOpen = false;
+  /** Reports onOpen or onClose before open() returns, as a socket library might. */
+  reportAtOnce: 'open' | 'close' | undefined;
 
   open(_target: SyslogTarget, events: ChannelEvents): SyslogChannel {
     if (this.throwOnOpen) throw new Error('EMFILE');
     const channel = new FakeChannel(events);
     this.channels.push(channel);
+    if (this.reportAtOnce === 'open') events.onOpen();
+    if (this.reportAtOnce === 'close') events.onClose(new Error('ENETUNREACH'));
     return channel;
   }
 
@@ -233,6 +237,24 @@ describe('never in the engine’s way', () => {
     timers.advance(1000);
     io.last.events.onOpen();
     assert.equal(io.last.written.length, 1);
+  });
+
+  it('copes with a channel that reports open or closed before open() returned', () => {
+    const quick = new FakeIo();
+    quick.reportAtOnce = 'open';
+    const { io, sender } = setup(UDP, {}, quick);
+    sender.send(event(1));
+    assert.equal(io.last.written.length, 1);
+
+    const failing = new FakeIo();
+    failing.reportAtOnce = 'close';
+    const second = setup(UDP, {}, failing);
+    assert.ok(failing.last.closed, 'the failed channel is closed, not kept');
+    second.sender.send(event(1));
+    failing.reportAtOnce = undefined;
+    second.timers.advance(1000);
+    failing.last.events.onOpen();
+    assert.equal(failing.last.written.length, 1);
   });
 
   it('counts a throwing socket as failed sends', () => {
