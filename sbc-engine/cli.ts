@@ -20,7 +20,7 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip
   --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
   --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
   --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061 (default: none)
-  --syslog T:HOST:PORT  send RFC 5424 syslog (certificate expiry warnings) to udp:HOST:PORT or tcp:HOST:PORT
+  --syslog T:H:P     RFC 5424 syslog (certificate expiry warnings) to udp:HOST:PORT or tcp:HOST:PORT
   --print-setup-key  print the setup key also when the output is not a terminal (a service journal)
   --version, --help`;
 
