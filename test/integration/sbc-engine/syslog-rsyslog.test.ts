@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   ENGINE_SCRIPT,
@@ -23,6 +24,15 @@ const PASSWORD = 'correct horse battery';
 /** rsyslog's %structured-data% as params, read by the test's RFC 5424 parser. */
 function params(line: RsyslogLine, id: string): Record<string, string> | undefined {
   return sdParams(parseRfc5424(`<0>1 - - - - - ${line.structuredData}`), id);
+}
+
+/** The engine's log lines arrive through a pipe: wait (bounded) for one rather than race it. */
+async function waitForOutput(engine: EngineProcess, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!pattern.test(engine.output())) {
+    if (Date.now() > deadline) assert.fail(`no line matching ${pattern} in:\n${engine.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function login(engine: EngineProcess): Promise<string> {
@@ -52,6 +62,7 @@ describe('sbc-engine syslog to rsyslog', () => {
     await engine?.stop();
     await rsyslog?.stop();
     pki?.cleanup();
+    if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
   });
 
   function assertCertExpiry(line: RsyslogLine, procId: string): void {
@@ -77,7 +88,6 @@ describe('sbc-engine syslog to rsyslog', () => {
   it('UDP: warns as soon as a certificate that expires in 20 days is imported', async () => {
     engine = await startEngineProcess({ args: ['--syslog', `udp:127.0.0.1:${rsyslog.port}`] });
     dataDir = engine.dataDir;
-    assert.match(engine.output(), new RegExp(`\\[syslog\\] sending to udp:127\\.0\\.0\\.1:${rsyslog.port}`));
     const token = await login(engine);
     const leaf = pki.leaf({ commonName: 'sbc.example.com', notAfter: daysFromNow(20) });
     notAfter = new X509Certificate(leaf.certPem).validToDate.toISOString();
@@ -91,7 +101,8 @@ describe('sbc-engine syslog to rsyslog', () => {
     const pid = String(engine.child.pid);
     const line = await rsyslog.waitFor((l) => l.msgId === 'CERT_EXPIRY' && l.procId === pid);
     assertCertExpiry(line, pid);
-    assert.match(engine.output(), /\[certs\] certificate "Teams SBC" .* expires in 19 days/);
+    await waitForOutput(engine, new RegExp(`\\[syslog\\] sending to udp:127\\.0\\.0\\.1:${rsyslog.port}`));
+    await waitForOutput(engine, /\[certs\] certificate "Teams SBC" .* expires in 19 days/);
     await engine.stop();
   });
 
@@ -110,9 +121,7 @@ describe('sbc-engine syslog to rsyslog', () => {
     engine = await startEngineProcess({ dataDir, args: ['--syslog', `tcp:127.0.0.1:${closed}`] });
     const identity = await mgmtRequest(engine.port, 'GET', '/identity');
     assert.equal(identity.status, 200);
-    const deadline = Date.now() + 10_000;
-    while (!engine.output().includes('[syslog] cannot send') && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForOutput(engine, /\[syslog\] cannot send/);
     const said = engine
       .output()
       .split('\n')
