@@ -7,9 +7,11 @@ import { clockFromEnvironment } from './runtime/clock.ts';
 import { DataDir } from './runtime/data-dir.ts';
 import { defaultEngineDataDir } from './runtime/default-paths.ts';
 import { startEngine } from './runtime/engine.ts';
+import { parseSyslogTarget, type SyslogTarget } from './syslog/target.ts';
 import { ENGINE_VERSION } from './runtime/version.ts';
 
 const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip udp|tcp|tls:HOST:PORT ...]
+                  [--syslog udp|tcp:HOST:PORT]
        sbc-engine reset-password [--data-dir DIR]
 
   run             start the engine (the default)
@@ -18,6 +20,7 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip
   --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
   --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
   --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061 (default: none)
+  --syslog T:H:P     RFC 5424 syslog (certificate expiry warnings) to udp:HOST:PORT or tcp:HOST:PORT
   --print-setup-key  print the setup key also when the output is not a terminal (a service journal)
   --version, --help`;
 
@@ -40,6 +43,7 @@ export async function main(argv: string[]): Promise<void> {
         'data-dir': { type: 'string' },
         mgmt: { type: 'string' },
         sip: { type: 'string', multiple: true },
+        syslog: { type: 'string' },
         'print-setup-key': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -77,6 +81,12 @@ export async function main(argv: string[]): Promise<void> {
     if (!spec.ok) fail(`--sip: ${spec.error}`);
     sip.push(spec.value);
   }
+  let syslog: SyslogTarget | undefined;
+  if (values.syslog !== undefined) {
+    const target = parseSyslogTarget(values.syslog);
+    if (!target.ok) fail(`--syslog: ${target.error}`);
+    syslog = target.value;
+  }
   const { clock, testFile } = clockFromEnvironment(process.env);
   if (testFile) log(`[engine] TEST CLOCK active (offset from ${testFile}); never use this in production`);
   let engine;
@@ -86,6 +96,7 @@ export async function main(argv: string[]): Promise<void> {
       mgmtHost: mgmt.value.host,
       mgmtPort: mgmt.value.port,
       sip,
+      syslog,
       clock,
       log,
       console: process.stdout.isTTY === true || values['print-setup-key'] === true,

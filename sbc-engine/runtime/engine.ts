@@ -1,6 +1,7 @@
 // Starts an engine on a data folder: first-start provisioning, then the management API.
 import type { AddressInfo } from 'node:net';
 import { fingerprintOfPem, fingerprintPrefix } from '../certs/fingerprint.ts';
+import { createExpiryWarnings } from '../certs/expiry-monitor-runtime.ts';
 import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
 import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
@@ -12,6 +13,8 @@ import { claimPidFile, releasePidFile } from './pid-file.ts';
 import { ENGINE_VERSION } from './version.ts';
 import type { ListenSpec } from '../config/listen-spec.ts';
 import { startSipService, type SipService } from './sip-service.ts';
+import { createNodeSyslogSender } from '../syslog/node-io.ts';
+import type { SyslogTarget } from '../syslog/target.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -21,6 +24,8 @@ export interface EngineOptions {
   sip?: ListenSpec[];
   clock: Clock;
   log: (line: string) => void;
+  /** Where RFC 5424 messages go (certificate expiry today); none when absent. */
+  syslog?: SyslogTarget;
   /** True when a person reads the output (a terminal): only then is the setup key printed. */
   console: boolean;
 }
@@ -67,8 +72,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     releasePidFile(dataDir.file('pid'));
     throw error;
   }
+  const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
+  const expiry = createExpiryWarnings({ store, clock: options.clock, log, syslog });
   const certificates = new CertificatesService({
-    store,
+    store: expiry.store,
     sipTlsChoiceFile: certPaths.sipTlsChoice,
     sipTlsCertificateId: sipTlsId,
     applySipTls: (material) => sip.setTlsMaterial(material),
@@ -92,6 +99,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       });
     });
   } catch (error) {
+    await syslog?.close(0);
     await sip.close();
     releasePidFile(dataDir.file('pid'));
     const code = (error as NodeJS.ErrnoException).code;
@@ -119,15 +127,18 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   } else if (pendingKey) {
     log(`[setup] a password reset is pending; its setup key is in ${dataDir.file('setupKey')}`);
   }
+  expiry.start();
   return {
     mgmtAddress: address,
     fingerprint,
     async stop() {
+      expiry.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await sip.close();
+      await syslog?.close();
       releasePidFile(dataDir.file('pid'));
     },
   };

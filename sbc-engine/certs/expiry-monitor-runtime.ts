@@ -1,0 +1,96 @@
+// The expiry warnings inside a running engine: certificates from the store, a check after every
+// change to the store, real timers, and each warning written to the engine's log and to syslog.
+import { createNodeTimerHost } from '../runtime/node-timer-host.ts';
+import type { Clock } from '../runtime/clock.ts';
+import { certExpiryEvent } from '../syslog/events.ts';
+import type { SyslogSender } from '../syslog/sender.ts';
+import { ExpiryMonitor, type ExpiryCertificate } from './expiry-monitor.ts';
+import type { CertificateStore } from './store/index.ts';
+
+/** Own certificates with a leaf, as the monitor needs them. */
+export function expiryCertificates(store: CertificateStore): ExpiryCertificate[] {
+  return store.list().own.flatMap((entry) =>
+    entry.certificate
+      ? [
+          {
+            id: entry.id,
+            label: entry.label,
+            subject: entry.certificate.subject,
+            notAfter: entry.certificate.notAfter,
+            fingerprint: entry.certificate.sha256Fingerprint,
+          },
+        ]
+      : [],
+  );
+}
+
+// Every store method that changes what the store holds.
+const CHANGING_METHODS = new Set<string | symbol>([
+  'createRequest',
+  'importSigned',
+  'importIntermediates',
+  'importPkcs12',
+  'addTrustedCa',
+  'remove',
+]);
+
+/**
+ * The same store, calling `changed` after each successful change. A wrapper rather than an event in
+ * the store: the store stays a plain library that the app's services use as well.
+ */
+export function notifyOnChange(store: CertificateStore, changed: () => void): CertificateStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (!CHANGING_METHODS.has(property)) return value.bind(target);
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) return result.then((answer: unknown) => (changed(), answer));
+        changed();
+        return result;
+      };
+    },
+  });
+}
+
+export interface ExpiryWarnings {
+  /** Hand this store to whatever changes certificates, so changes trigger a check. */
+  store: CertificateStore;
+  start(): void;
+  stop(): void;
+}
+
+export function createExpiryWarnings(options: {
+  store: CertificateStore;
+  clock: Clock;
+  log: (line: string) => void;
+  syslog?: SyslogSender;
+}): ExpiryWarnings {
+  const { log, syslog } = options;
+  const monitor = new ExpiryMonitor({
+    certificates: () => expiryCertificates(options.store),
+    clock: options.clock,
+    timers: createNodeTimerHost(),
+    report(finding) {
+      log(`[certs] ${finding.text}`);
+      syslog?.send(certExpiryEvent(finding));
+    },
+    onError: (error) =>
+      log(`[certs] the expiry check could not read the certificate store: ${error.message}`),
+  });
+  let started = false;
+  return {
+    store: notifyOnChange(options.store, () => {
+      if (started) monitor.check();
+    }),
+    start() {
+      started = true;
+      monitor.start();
+    },
+    stop() {
+      started = false;
+      monitor.stop();
+    },
+  };
+}

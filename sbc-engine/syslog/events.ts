@@ -1,0 +1,73 @@
+// What the engine reports over syslog: one MSGID per kind of event, each with its own SD-PARAMs in
+// the engine's private SD element. FORMAT.md in this folder is the description receivers parse by;
+// change both together.
+import type { Severity } from './priority.ts';
+import type { SdValue } from './structured-data.ts';
+
+/** RFC 5424 §6.2.7 MSGIDs the engine sends. Only CERT_EXPIRY is sent today; the rest are reserved. */
+export const MSG_IDS = [
+  'CERT_EXPIRY',
+  'OPTIONS_STATE',
+  'REG_STATE',
+  'CALL_START',
+  'CALL_ANSWER',
+  'CALL_END',
+  'SIP_TRACE',
+] as const;
+export type MsgId = (typeof MSG_IDS)[number];
+
+/** Where a message belongs in a call; these four lead the private SD element when present. */
+export interface CallContext {
+  callId?: string;
+  /** 'a' faces the caller, 'b' the callee (the two legs of the B2BUA). */
+  leg?: 'a' | 'b';
+  /** Seen from the engine: 'in' received, 'out' sent. */
+  dir?: 'in' | 'out';
+  /** transport:host:port of the far end, IPv6 in brackets: "tls:[2001:db8::1]:5061". */
+  peer?: string;
+}
+
+export interface SyslogEvent {
+  msgId: MsgId;
+  severity: Severity;
+  call?: CallContext;
+  /** Event-specific SD-PARAMs, written after the call context in this order. */
+  params?: Record<string, SdValue>;
+  /** Free text for people (MSG); for SIP_TRACE the SIP message itself. */
+  msg?: string;
+  /** Epoch milliseconds; the sender's clock when left out. */
+  time?: number;
+}
+
+/** The thresholds the expiry warnings report (FORMAT.md, CERT_EXPIRY). */
+export type ExpiryThreshold = '30d' | '7d' | 'expired';
+
+export interface CertExpiryReport {
+  threshold: ExpiryThreshold;
+  severity: Severity;
+  certId: string;
+  label: string;
+  subject: string;
+  /** ISO 8601, UTC. */
+  notAfter: string;
+  /** Whole days until notAfter, negative once expired. */
+  daysLeft: number;
+  /** The sentence also written to the engine's log. */
+  text: string;
+}
+
+export function certExpiryEvent(report: CertExpiryReport): SyslogEvent {
+  return {
+    msgId: 'CERT_EXPIRY',
+    severity: report.severity,
+    params: {
+      certId: report.certId,
+      label: report.label,
+      subject: report.subject,
+      notAfter: report.notAfter,
+      daysLeft: report.daysLeft,
+      threshold: report.threshold,
+    },
+    msg: report.text,
+  };
+}
