@@ -24,39 +24,9 @@ export function expiryCertificates(store: CertificateStore): ExpiryCertificate[]
   );
 }
 
-// Every store method that changes what the store holds.
-const CHANGING_METHODS = new Set<string | symbol>([
-  'createRequest',
-  'importSigned',
-  'importIntermediates',
-  'importPkcs12',
-  'addTrustedCa',
-  'remove',
-]);
-
-/**
- * The same store, calling `changed` after each successful change. A wrapper rather than an event in
- * the store: the store stays a plain library that the app's services use as well.
- */
-export function notifyOnChange(store: CertificateStore, changed: () => void): CertificateStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      if (!CHANGING_METHODS.has(property)) return value.bind(target);
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(target, args);
-        if (result instanceof Promise) return result.then((answer: unknown) => (changed(), answer));
-        changed();
-        return result;
-      };
-    },
-  });
-}
-
 export interface ExpiryWarnings {
-  /** Hand this store to whatever changes certificates, so changes trigger a check. */
-  store: CertificateStore;
+  /** Call after the store changed (an import, a removal): checks again at once. */
+  changed(): void;
   start(): void;
   stop(): void;
 }
@@ -81,9 +51,9 @@ export function createExpiryWarnings(options: {
   });
   let started = false;
   return {
-    store: notifyOnChange(options.store, () => {
+    changed() {
       if (started) monitor.check();
-    }),
+    },
     start() {
       started = true;
       monitor.start();

@@ -50,6 +50,8 @@ export interface CertificatesServiceDeps {
   applySipTls: (material: TlsMaterial) => number;
   /** The roots shipped in resources/ca; undefined when the engine runs without its resources. */
   resourcesDir: string | undefined;
+  /** Called after each change the store accepted (the expiry warnings check again). */
+  onChange?: () => void;
 }
 
 // Errors that come from what the admin sent: the store's refusals, unreadable files, and OpenSSL's
@@ -138,13 +140,14 @@ export class CertificatesService {
     } catch (error) {
       refused(error, 'label');
     }
+    this.deps.onChange?.();
     return { ...created, nameProblems };
   }
 
   importSigned(body: MgmtBody<'certificatesImportSigned'>): MgmtResponse<'certificatesImportSigned'> {
     const bytes = fileBytes(body.pem, 'pem');
     try {
-      return chainResult(this.deps.store.importSigned(body.id, bytes));
+      return this.changed(chainResult(this.deps.store.importSigned(body.id, bytes)));
     } catch (error) {
       refused(error, 'pem');
     }
@@ -158,7 +161,7 @@ export class CertificatesService {
       const chain = this.deps.store.importIntermediates(body.id, bytes);
       // The listener serving this entry sends the longer chain from the next handshake on.
       if (this.sipTlsId === body.id) this.deps.applySipTls(this.deps.store.tlsMaterial(body.id));
-      return chainResult(chain);
+      return this.changed(chainResult(chain));
     } catch (error) {
       refused(error, 'pem');
     }
@@ -168,7 +171,7 @@ export class CertificatesService {
     const bytes = fileBytes(body.dataBase64, 'dataBase64');
     try {
       const { id, ...chain } = this.deps.store.importPkcs12(body.label, bytes, body.password);
-      return { id, ...chainResult(chain) };
+      return this.changed({ id, ...chainResult(chain) });
     } catch (error) {
       // The message comes from the store and the PKCS#12 reader, which never repeat the password.
       refused(error, 'dataBase64');
@@ -178,7 +181,7 @@ export class CertificatesService {
   addTrusted(body: MgmtBody<'certificatesAddTrusted'>): MgmtResponse<'certificatesAddTrusted'> {
     const bytes = fileBytes(body.pem, 'pem');
     try {
-      return this.deps.store.addTrustedCa(body.label, bytes);
+      return this.changed(this.deps.store.addTrustedCa(body.label, bytes));
     } catch (error) {
       refused(error, 'pem');
     }
@@ -226,7 +229,7 @@ export class CertificatesService {
       throw new MgmtError(400, 'invalid-body', message, { field: 'name' });
     }
     try {
-      return this.deps.store.addTrustedCa(root.name, Buffer.from(root.pem, 'utf8'));
+      return this.changed(this.deps.store.addTrustedCa(root.name, Buffer.from(root.pem, 'utf8')));
     } catch (error) {
       refused(error, 'name');
     }
@@ -245,7 +248,12 @@ export class CertificatesService {
     } catch (error) {
       refused(error, 'id');
     }
-    return {};
+    return this.changed({});
+  }
+
+  private changed<T>(answer: T): T {
+    this.deps.onChange?.();
+    return answer;
   }
 
   // Read once: the bundle does not change while the engine runs. A broken bundle is a broken

@@ -75,7 +75,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
   const expiry = createExpiryWarnings({ store, clock: options.clock, log, syslog });
   const certificates = new CertificatesService({
-    store: expiry.store,
+    store,
+    onChange: () => expiry.changed(),
     sipTlsChoiceFile: certPaths.sipTlsChoice,
     sipTlsCertificateId: sipTlsId,
     applySipTls: (material) => sip.setTlsMaterial(material),

@@ -2,11 +2,11 @@
 // is reported once per day however often the store changes, and the wiring to a real store.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   createExpiryWarnings,
   expiryCertificates,
-  notifyOnChange,
 } from '../../../../sbc-engine/certs/expiry-monitor-runtime.ts';
 import {
   DAY_MS,
@@ -15,6 +15,7 @@ import {
   type ExpiryCertificate,
   type ExpiryFinding,
 } from '../../../../sbc-engine/certs/expiry-monitor.ts';
+import { CertificatesService } from '../../../../sbc-engine/mgmt/certificates-service.ts';
 import { FakeTimerHost } from '../../../../sbc-engine/sip/transaction/clock.ts';
 import { createOpensslPki, daysFromNow, type OpensslPki } from '../../../helpers/openssl-pki.ts';
 import { tempStore, type TempStore } from './store/fixtures.ts';
@@ -161,19 +162,27 @@ describe('with the certificate store', () => {
     t.cleanup();
   });
 
-  it('tells the monitor of each change, but not of reads or refused changes', async () => {
+  it('hears of each change the certificate API makes, but not of reads or refused changes', async () => {
     let changes = 0;
-    const store = notifyOnChange(t.store, () => changes++);
-    const { id } = await store.createRequest('Pending', {
+    const service = new CertificatesService({
+      store: t.store,
+      sipTlsChoiceFile: join(t.dir, 'sip-tls.json'),
+      sipTlsCertificateId: undefined,
+      applySipTls: () => 0,
+      resourcesDir: undefined,
+      onChange: () => changes++,
+    });
+    const { id } = await service.createRequest({
+      label: 'Pending',
       algorithm: 'ecdsa-p256',
       commonName: 'sbc.example.com',
       dnsNames: ['sbc.example.com'],
     });
     assert.equal(changes, 1);
-    store.list();
-    assert.throws(() => store.remove('0000000000000000'));
+    service.list();
+    assert.throws(() => service.remove({ id: '0000000000000000' }));
     assert.equal(changes, 1);
-    store.remove(id);
+    service.remove({ id });
     assert.equal(changes, 2);
   });
 
@@ -188,7 +197,8 @@ describe('with the certificate store', () => {
     });
     warnings.start();
     assert.deepEqual(lines, [], 'an empty store has nothing to warn about');
-    const { id } = warnings.store.importPkcs12('Teams SBC', readFileSync(pfx), 'secret');
+    const { id } = t.store.importPkcs12('Teams SBC', readFileSync(pfx), 'secret');
+    warnings.changed();
     warnings.stop();
     assert.deepEqual(
       expiryCertificates(t.store).map((c) => [c.id, c.label, c.subject]),
