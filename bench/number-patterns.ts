@@ -7,15 +7,15 @@ import {
   expandReplacement,
   parseReplacement,
   type ReplacementPart,
-} from '../sbc-engine/routing/replacement.ts';
-import { compileNumberPattern, MAX_NUMBER_LENGTH } from '../sbc-engine/routing/number-pattern.ts';
+} from '../sbc-engine/config/routing/replacement.ts';
+import { compileNumberPattern, MAX_NUMBER_LENGTH } from '../sbc-engine/config/routing/number-pattern.ts';
 import {
   compileRouteTable,
   evaluate,
   type CallToRoute,
   type RouteRule,
   type RouteTarget,
-} from '../sbc-engine/routing/route-table.ts';
+} from '../sbc-engine/config/routing/route-table.ts';
 
 const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 200_000);
 const LIMIT_S = Number(process.env.BENCH_REGEXP_LIMIT_S ?? 10);

@@ -1,6 +1,8 @@
-// Routes: ordered rules that pick where a call goes and how its numbers are rewritten. The patterns
-// are only length-checked here; the number-pattern module compiles and runs them.
+// Routes: ordered rules that pick where a call goes and how its numbers are rewritten. A pattern
+// that does not compile is refused here, with the place of the fault, because the engine could not
+// run it: the number-pattern module (RE2, linear time) is the one that compiles and runs them.
 import { z } from 'zod';
+import { compileNumberPattern } from '../routing/number-pattern.ts';
 import { oneLine, Slug } from './primitives.ts';
 
 /** Longest match or replace pattern; user patterns run on the call path, so they stay short. */
@@ -12,10 +14,17 @@ const Pattern = z
   .max(MAX_PATTERN_LENGTH, `at most ${MAX_PATTERN_LENGTH} characters`);
 
 /** "Phone pattern" → "translation pattern", as in Teams normalization rules. */
-export const NumberRewrite = z.strictObject({
-  match: Pattern,
-  replace: z.string().max(MAX_PATTERN_LENGTH, `at most ${MAX_PATTERN_LENGTH} characters`).optional(),
-});
+export const NumberRewrite = z
+  .strictObject({
+    match: Pattern,
+    replace: z.string().max(MAX_PATTERN_LENGTH, `at most ${MAX_PATTERN_LENGTH} characters`).optional(),
+  })
+  .superRefine((rewrite, ctx) => {
+    const compiled = compileNumberPattern(rewrite.match, rewrite.replace);
+    if (!compiled.ok) {
+      ctx.addIssue({ code: 'custom', path: [compiled.error.field], message: compiled.error.message });
+    }
+  });
 
 export const RouteTarget = z.union(
   [z.strictObject({ connection: Slug }), z.strictObject({ failoverGroup: Slug })],

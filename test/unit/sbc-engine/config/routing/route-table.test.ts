@@ -5,8 +5,8 @@ import {
   evaluate,
   type CompiledRouteTable,
   type RouteRule,
-} from '../../../../sbc-engine/routing/route-table.ts';
-import { seededRandom } from '../../../helpers/mutate.ts';
+} from '../../../../../sbc-engine/config/routing/route-table.ts';
+import { seededRandom } from '../../../../helpers/mutate.ts';
 
 function rule(fields: Partial<RouteRule> & Pick<RouteRule, 'id'>): RouteRule {
   return { sourceConnections: [], onMatch: 'stop', emergency: false, ...fields };

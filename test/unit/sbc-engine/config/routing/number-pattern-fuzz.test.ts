@@ -3,8 +3,11 @@
 // agree on which numbers match and what $1 holds, so rules behave as their authors expect.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { compileNumberPattern, MAX_NUMBER_LENGTH } from '../../../../sbc-engine/routing/number-pattern.ts';
-import { seededRandom } from '../../../helpers/mutate.ts';
+import {
+  compileNumberPattern,
+  MAX_NUMBER_LENGTH,
+} from '../../../../../sbc-engine/config/routing/number-pattern.ts';
+import { seededRandom } from '../../../../helpers/mutate.ts';
 
 const PIECES = [
   ...'0123456789+*#()[]{}|^$.?\\-,',

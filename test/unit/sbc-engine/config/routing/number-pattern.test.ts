@@ -4,7 +4,7 @@ import {
   compileNumberPattern,
   MAX_NUMBER_LENGTH,
   type NumberPattern,
-} from '../../../../sbc-engine/routing/number-pattern.ts';
+} from '../../../../../sbc-engine/config/routing/number-pattern.ts';
 
 function compiled(match: string, replace?: string): NumberPattern {
   const result = compileNumberPattern(match, replace);
