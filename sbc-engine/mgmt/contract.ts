@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_ADMIN_PASSWORD_LENGTH, MIN_ADMIN_PASSWORD_LENGTH } from '../config/password-rule.ts';
 import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
+import { diagnosticsRoutes } from './diagnostics-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,6 +85,7 @@ export const mgmtRoutes = {
   }),
   status: route({ method: 'GET', path: '/status', auth: true, body: Empty, response: Status }),
   ...certificateRoutes,
+  ...diagnosticsRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;
@@ -104,4 +106,5 @@ export type MgmtErrorCode =
   | 'already-provisioned'
   | 'not-provisioned'
   | 'locked-out'
+  | 'busy'
   | 'internal';

@@ -13,12 +13,14 @@ import {
 import { MgmtError } from './errors.ts';
 import type { AdminService } from './admin-service.ts';
 import type { CertificatesService } from './certificates-service.ts';
+import type { DiagnosticsService } from './diagnostics-service.ts';
 
 type Handler = (body: unknown, context: { source: string; token: string | undefined }) => unknown;
 
 export function createHandlers(
   service: AdminService,
   certificates: CertificatesService,
+  diagnostics: DiagnosticsService,
 ): Record<MgmtRouteName, Handler> {
   return {
     identity: () => service.identity(),
@@ -37,6 +39,7 @@ export function createHandlers(
     certificatesAddBundledRoot: (body) => certificates.addBundledRoot(body as never),
     certificatesRemove: (body) => certificates.remove(body as never),
     certificatesUseForSipTls: (body) => certificates.useForSipTls(body as never),
+    diagnosticsOptions: (body, c) => diagnostics.options(body as never, c.source),
   };
 }
 
@@ -190,8 +193,9 @@ export function createMgmtServer(
   service: AdminService,
   certificates: CertificatesService,
   log: (line: string) => void,
+  diagnostics: DiagnosticsService,
 ): Server {
-  const handlers = createHandlers(service, certificates);
+  const handlers = createHandlers(service, certificates, diagnostics);
   const server = createServer(
     {
       ...tls,

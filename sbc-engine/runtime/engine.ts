@@ -5,6 +5,7 @@ import { createExpiryWarnings } from '../certs/expiry-monitor-runtime.ts';
 import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
 import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
+import { DiagnosticsService } from '../mgmt/diagnostics-service.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
@@ -90,7 +91,12 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipListen: () => sip.listeners.map(({ transport, host, port }) => ({ transport, host, port })),
     certificates: () => certificates.statusCertificates(),
   });
-  const server = createMgmtServer(tls, service, certificates, log);
+  const diagnostics = new DiagnosticsService({
+    store,
+    sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
+    log,
+  });
+  const server = createMgmtServer(tls, service, certificates, log, diagnostics);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

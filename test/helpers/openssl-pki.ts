@@ -21,6 +21,8 @@ export interface LeafOptions {
   /** Common name; also the one DNS name unless `dns` is given. */
   commonName: string;
   dns?: string[];
+  /** IP address subjectAltNames, after the DNS names (a peer reached as sip:127.0.0.1 needs one). */
+  ips?: string[];
   /** Extended key usage; 'none' leaves the extension out, 'clientAuth' lacks serverAuth. */
   eku?: 'serverAuth' | 'clientAuth' | 'serverAuth,clientAuth' | 'none';
   keyType?: KeyType;
@@ -95,7 +97,8 @@ function extensions(kind: 'root' | 'intermediate' | 'leaf', options?: LeafOption
     const eku = options.eku ?? 'serverAuth';
     if (eku !== 'none') lines.push(`extendedKeyUsage = ${eku}`);
     const dns = options.dns ?? [options.commonName];
-    if (dns.length) lines.push(`subjectAltName = ${dns.map((name) => `DNS:${name}`).join(', ')}`);
+    const alt = [...dns.map((name) => `DNS:${name}`), ...(options.ips ?? []).map((ip) => `IP:${ip}`)];
+    if (alt.length) lines.push(`subjectAltName = ${alt.join(', ')}`);
   }
   return `[ ext ]\n${lines.join('\n')}\n`;
 }
@@ -202,6 +205,25 @@ export function signRequest(pki: OpensslPki, csrPem: string): Buffer {
   writeFileSync(
     `${base}.ext`,
     'basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, keyEncipherment\nextendedKeyUsage = serverAuth\n',
+  );
+  openssl([
+    'x509', '-req', '-in', `${base}.csr`, '-CA', pki.intermediate.certPath, '-CAkey', pki.intermediate.keyPath,
+    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '30', '-copy_extensions', 'copy',
+    '-extfile', `${base}.ext`, '-out', `${base}.pem`,
+  ]); // prettier-ignore
+  return readFileSync(`${base}.pem`);
+}
+
+/**
+ * The intermediate CA of `pki` signs the request for the extended key usages given, such as
+ * 'serverAuth,clientAuth' for an SBC certificate that also serves as client in mutual TLS.
+ */
+export function signRequestForUsage(pki: OpensslPki, csrPem: string, eku: string): Buffer {
+  const base = join(pki.dir, `req-${randomBytes(4).toString('hex')}`);
+  writeFileSync(`${base}.csr`, csrPem);
+  writeFileSync(
+    `${base}.ext`,
+    `basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, keyEncipherment\nextendedKeyUsage = ${eku}\n`,
   );
   openssl([
     'x509', '-req', '-in', `${base}.csr`, '-CA', pki.intermediate.certPath, '-CAkey', pki.intermediate.keyPath,
