@@ -43,6 +43,8 @@ export const Settings = z.object({ language: Language });
 export type Settings = z.infer<typeof Settings>;
 
 const engineId = z.string().min(1).max(100);
+
+export const SavedDraft = z.object({ name: z.string(), savedAt: z.string(), config: z.unknown() });
 const Ok = z.object({});
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -112,6 +114,13 @@ export const contract = {
   'certificates.addBundledRoot': onEngine(mgmtRoutes.certificatesAddBundledRoot),
   'certificates.remove': onEngine(mgmtRoutes.certificatesRemove),
   'certificates.useForSipTls': onEngine(mgmtRoutes.certificatesUseForSipTls),
+  /** The config editor's draft, kept as the admin types (typed passwords are stripped by the editor). */
+  'drafts.get': call(z.object({}), z.object({ draft: SavedDraft.nullable() })),
+  'drafts.save': call(
+    z.object({ name: z.string().max(200), config: z.unknown() }).strict(),
+    z.object({ savedAt: z.string() }),
+  ),
+  'drafts.clear': call(z.object({}), Ok),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch.ts';
 import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
+import { DraftsService } from './drafts/drafts-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
@@ -58,6 +59,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     new EngineRegistry(options.store),
     command && bundled ? { dataDir: command.dataDir, host, port, status: () => bundled.status } : null,
   );
+
+  const drafts = new DraftsService(options.store);
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -116,6 +119,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'certificates.addBundledRoot': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesAddBundledRoot', body),
     'certificates.remove': ({ engineId, ...body }) => engines.forward(engineId, 'certificatesRemove', body),
+    'drafts.get': async () => ({ draft: drafts.get() }),
+    'drafts.save': async (input) => drafts.save(input.name, input.config),
+    'drafts.clear': async () => (drafts.clear(), {}),
     'certificates.useForSipTls': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesUseForSipTls', body),
   };

@@ -3,6 +3,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificatesPage } from '../pages/certificates/CertificatesPage.tsx';
+import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx';
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
@@ -54,6 +55,8 @@ export function Shell() {
         <main className={styles.main}>
           {page === 'certificates' ? (
             <CertificatesPage onGoToEngines={() => setPage('engines')} />
+          ) : page === 'configuration' ? (
+            <ConfigurationPage />
           ) : isAvailable(page) ? (
             <EnginesPage />
           ) : (

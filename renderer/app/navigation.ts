@@ -3,7 +3,7 @@
 
 export const PAGES = [
   { id: 'engines', available: true },
-  { id: 'configuration', available: false },
+  { id: 'configuration', available: true },
   { id: 'certificates', available: true },
   { id: 'health', available: false },
   { id: 'syslog', available: false },

@@ -1,6 +1,7 @@
 // The shell's words: navigation, placeholders for pages that later releases fill, language switch.
 export const en = {
   appName: 'SBC Studio',
+  renderError: 'This part of the page could not be shown. Your draft is safe; please report this message:',
   loading: 'Loading…',
   common: { cancel: 'Cancel', close: 'Close' },
   nav: {
@@ -29,6 +30,8 @@ export const en = {
 
 export const de: typeof en = {
   appName: 'SBC Studio',
+  renderError:
+    'Dieser Teil der Seite konnte nicht angezeigt werden. Ihr Entwurf ist sicher; bitte melden Sie diese Meldung:',
   loading: 'Wird geladen…',
   common: { cancel: 'Abbrechen', close: 'Schließen' },
   nav: {
