@@ -149,6 +149,9 @@ export function checkAnswers(profile: Profile, given: Readonly<Record<string, un
   // Template defaults are built from other answers, so they come last.
   for (const question of pendingTemplates) {
     const setting = question.default as TemplateSetting;
+    const needs = [...setting.template.matchAll(TEMPLATE_PLACEHOLDER)].map((match) => match[1]!);
+    // An answer it is built from is wrong: that question's error says it already.
+    if (needs.some((id) => errors.some((error) => error.question === id))) continue;
     const text = renderTemplate(setting.template, values);
     const checked = text === null ? null : checkAnswer(question, text);
     if (checked?.ok) {
