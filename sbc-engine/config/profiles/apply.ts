@@ -312,6 +312,7 @@ function applySbc(
     return;
   }
   const existing = listeners[index]!;
+  if (result.used) defaults.push({ path: `voip.listeners[${index}].port`, ...result.used });
   if (tlsProfile === null || existing.tlsProfile === tlsProfile) return;
   if (existing.tlsProfile === DEFAULT_TLS_PROFILE_ID) {
     // The untouched default listener presents the management certificate; the peer needs the SBC's.

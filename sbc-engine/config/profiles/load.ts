@@ -2,8 +2,7 @@
 // data loaded through one door"). This module stays free of Node so the renderer can validate a
 // profile too: the caller hands in a reader for the folder. A profile that does not validate is
 // refused with its file and field named, and one bad file refuses the whole set, as the CA bundle does.
-import type { z } from 'zod';
-import { formatPath } from '../schema/parse.ts';
+import { formatPath, issuesToErrors } from '../schema/parse.ts';
 import { checkAnswer } from './answers.ts';
 import { ProfileFile, TEMPLATE_PLACEHOLDER, type Profile, type Setting } from './profile-schema.ts';
 
@@ -70,16 +69,14 @@ export function parseProfileText(text: string, file: string, options: ProfileChe
 export function checkProfile(json: unknown, file: string, options: ProfileCheckOptions = {}): Profile {
   const parsed = ProfileFile.safeParse(json);
   if (!parsed.success) {
-    throw new ProfileLoadError(file, parsed.error.issues.map(describeIssue).join('; '));
+    const problems = issuesToErrors(parsed.error.issues).map(
+      (error) => `${error.path ? `field "${error.path}"` : 'top level'}: ${error.message}`,
+    );
+    throw new ProfileLoadError(file, problems.join('; '));
   }
   const problems = findProblems(parsed.data, options);
   if (problems.length) throw new ProfileLoadError(file, problems.join('; '));
   return parsed.data;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
-  return `${where ? `field "${where}"` : 'top level'}: ${issue.message}`;
 }
 
 /** What the schema cannot see: references between the parts of one profile. */
