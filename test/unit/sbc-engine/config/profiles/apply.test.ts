@@ -330,3 +330,42 @@ describe('defaults and the confidence report', () => {
     );
   });
 });
+
+describe('fuzz', () => {
+  it('any answers give a config the schema accepts or errors naming a question; nothing throws', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [
+      '',
+      ' ',
+      'x',
+      '0',
+      '65536',
+      '+49',
+      '+4930123456',
+      'a.b',
+      'sbc.contoso.com',
+      "it's",
+      '1-2',
+      'tls',
+      '\n',
+      null,
+      7,
+      {},
+    ];
+    for (let n = 0; n < 600; n++) {
+      const p = profiles[n % profiles.length]!;
+      const answers: Record<string, unknown> = { ...SAMPLE_ANSWERS[p.id] };
+      for (const q of p.questions)
+        if (random() < 0.4) answers[q.id] = values[Math.floor(random() * values.length)];
+      const result = applyProfile(defaultConfig(), p, answers);
+      if (result.ok) assert.ok(parseConfig(result.config).ok, p.id);
+      else
+        for (const error of result.errors)
+          assert.ok(
+            p.questions.some((q) => q.id === error.question),
+            JSON.stringify(error),
+          );
+    }
+  });
+});

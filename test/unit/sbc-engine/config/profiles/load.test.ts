@@ -185,3 +185,37 @@ describe('a broken profile is refused, naming file and field', () => {
     await assert.rejects(loadProfiles(memoryReader({})), /holds no profile/);
   });
 });
+
+describe('fuzz', () => {
+  it('a profile with any field swapped for junk either loads or is refused with ProfileLoadError', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const junk = [null, 0, -1, 1.5, '', 'x', '{{nope}}', true, [], {}, { answer: 'sbcFqdn' }, { value: 1 }];
+    const base = profileFiles().get('teams-direct-routing.json');
+    let refusedCount = 0;
+    for (let n = 0; n < 400; n++) {
+      const profile = structuredClone(base) as Node;
+      // Walk to a random place and replace it.
+      let holder: Node | unknown[] = profile;
+      for (let depth = 0; depth < 6; depth++) {
+        const keys = Object.keys(holder);
+        if (keys.length === 0) break;
+        const key = keys[Math.floor(random() * keys.length)]!;
+        const child = (holder as Node)[key];
+        if (typeof child !== 'object' || child === null || (depth > 0 && random() < 0.3)) {
+          (holder as Node)[key] = junk[Math.floor(random() * junk.length)];
+          break;
+        }
+        holder = child as Node;
+      }
+      try {
+        parseProfileText(JSON.stringify(profile), 'fuzz.json', { bundledRoots: bundledRootNames() });
+      } catch (error) {
+        assert.ok(error instanceof ProfileLoadError, String(error));
+        assert.match(error.message, /^\[config\/profiles\] fuzz\.json: /);
+        refusedCount++;
+      }
+    }
+    assert.ok(refusedCount > 100, `refused ${refusedCount}`);
+  });
+});
