@@ -16,6 +16,9 @@ const HELP = `Usage: sbc-studio <command> [options]
   engine status|stop     the bundled engine, which runs in the background on its own
   certs inspect FILE     a certificate, chain, PKCS#7 or PFX file and its problems (certs --help)
   check TARGET           SIP OPTIONS to TARGET with TLS and certificate diagnosis (check --help)
+  profiles list          the provider profiles and the questions they ask (profiles --help)
+  config new             a config file from a provider profile (config --help)
+  config powershell FILE the Teams PowerShell that pairs the SBC of a config file
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -40,6 +43,10 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./check.ts')).checkCommand(argv.slice(1)));
   if (argv[0] === 'certs')
     return void (process.exitCode = await (await import('./certs-inspect.ts')).certsCommand(argv.slice(1)));
+  if (argv[0] === 'profiles')
+    return void (process.exitCode = await (await import('./profiles.ts')).profilesCommand(argv.slice(1)));
+  if (argv[0] === 'config')
+    return void (process.exitCode = await (await import('./config.ts')).configCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,0 +1,34 @@
+// Where the CLI finds resources/ and the provider profiles in it: the same walk up from the running
+// module as the engine's (from source, from dist/cli/, installed), then the profiles' one door with
+// the bundled roots' names, so a profile that trusts a root we do not ship is refused at load.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CA_FOLDER, CA_INDEX_FILE, parseRootIndex } from '../../sbc-engine/certs/bundled-roots.ts';
+import { loadProfiles, PROFILES_FOLDER, type Profile } from '../../sbc-engine/config/profiles/index.ts';
+// resources-dir.ts lives with the engine's runtime but is a plain folder search; sharing it keeps the
+// CLI bundle and the engine bundle finding the same folder. (It should move to a library folder.)
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { findResourcesDir } from '../../sbc-engine/runtime/resources-dir.ts';
+
+export class ResourcesMissingError extends Error {}
+
+export function resourcesDir(): string {
+  const dir = findResourcesDir(import.meta.url);
+  if (!dir) {
+    throw new ResourcesMissingError(
+      'cannot find the resources folder (resources/ca/index.json) next to this program; reinstall SBC Studio',
+    );
+  }
+  return dir;
+}
+
+/** Every profile in resources/profiles/, checked against the schema and the bundled CA roots. */
+export async function loadBundledProfiles(dir = resourcesDir()): Promise<Profile[]> {
+  const indexPath = join(dir, CA_FOLDER, CA_INDEX_FILE);
+  const roots = parseRootIndex(await readFile(indexPath, 'utf8'), indexPath).roots.map((root) => root.name);
+  const folder = join(dir, PROFILES_FOLDER);
+  return loadProfiles(
+    { list: () => readdir(folder), read: (name) => readFile(join(folder, name), 'utf8') },
+    { bundledRoots: roots },
+  );
+}
