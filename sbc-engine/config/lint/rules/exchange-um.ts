@@ -121,7 +121,7 @@ export const umAuthenticatedSrtp: LintRule = {
     return [
       {
         path: ['media', 'authenticatedSrtp'],
-        message: `SRTP may be offered with UNAUTHENTICATED_SRTP in a=crypto: "${um.item.name}" (Exchange UM) answers such an offer with 488 Not Acceptable Here.`,
+        message: `SRTP may be offered with UNAUTHENTICATED_SRTP in a=crypto, and Exchange UM ("${um.item.name}") answers such an offer with 488 Not Acceptable Here.`,
         fix: makeFix('Authenticate SRTP', (draft) => {
           draft.media.authenticatedSrtp = true;
         }),

@@ -223,16 +223,19 @@ export const teamsTlsListener: LintRule = {
   check(config) {
     const listeners = config.voip.listeners.filter((l) => l.transport === 'tls');
     if (!listeners.length) return []; // tls-target-without-listener says so
-    return connectionsOfKind(config, 'teams').flatMap(({ item, index }) =>
-      item.tlsProfile !== null && !listeners.some((l) => l.tlsProfile === item.tlsProfile)
-        ? [
-            {
-              path: ['connections', index, 'tlsProfile'],
-              message: `No TLS listener uses TLS profile "${item.tlsProfile}" of "${item.name}": when Microsoft's proxies open their own TLS connection to the SBC (incoming calls, their OPTIONS), they get another profile's certificate and refuse the handshake unless it too names the SBC FQDN.`,
-            },
-          ]
-        : [],
-    );
+    const findings: RuleFinding[] = [];
+    const seen = new Set<string>();
+    for (const { item, index } of connectionsOfKind(config, 'teams')) {
+      const profile = item.tlsProfile;
+      if (profile === null || seen.has(profile)) continue;
+      seen.add(profile);
+      if (listeners.some((l) => l.tlsProfile === profile)) continue;
+      findings.push({
+        path: ['connections', index, 'tlsProfile'],
+        message: `No TLS listener uses TLS profile "${profile}" of "${item.name}": when Microsoft's proxies open their own TLS connection to the SBC (incoming calls, their OPTIONS), they get another profile's certificate and refuse the handshake unless it too names the SBC FQDN.`,
+      });
+    }
+    return findings;
   },
 };
 
