@@ -16,6 +16,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   engine status|stop     the bundled engine, which runs in the background on its own
   certs inspect FILE     a certificate, chain, PKCS#7 or PFX file and its problems (certs --help)
   check TARGET           SIP OPTIONS to TARGET with TLS and certificate diagnosis (check --help)
+  lint FILE              check a configuration file against the linter rules (lint --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./check.ts')).checkCommand(argv.slice(1)));
   if (argv[0] === 'certs')
     return void (process.exitCode = await (await import('./certs-inspect.ts')).certsCommand(argv.slice(1)));
+  if (argv[0] === 'lint')
+    return void (process.exitCode = await (await import('./lint.ts')).lintCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({
