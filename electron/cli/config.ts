@@ -18,7 +18,7 @@ import {
   redactSecrets,
   type Config,
 } from '../../sbc-engine/config/schema/index.ts';
-import { loadBundledProfiles } from './profile-resources.ts';
+import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
 import { consoleOutput, type Output } from './profiles.ts';
 
 export const CONFIG_HELP = `Usage: sbc-studio config new --profile ID [--answer QUESTION=VALUE]... [--set PATH=VALUE]... [--out FILE]

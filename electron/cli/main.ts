@@ -19,6 +19,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   profiles list          the provider profiles and the questions they ask (profiles --help)
   config new             a config file from a provider profile (config --help)
   config powershell FILE the Teams PowerShell that pairs the SBC of a config file
+  lint FILE              check a configuration file against the linter rules (lint --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -47,6 +48,8 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./profiles.ts')).profilesCommand(argv.slice(1)));
   if (argv[0] === 'config')
     return void (process.exitCode = await (await import('./config.ts')).configCommand(argv.slice(1)));
+  if (argv[0] === 'lint')
+    return void (process.exitCode = await (await import('./lint.ts')).lintCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({

@@ -2,7 +2,7 @@
 // the questions each one asks (the ids `config new --answer` takes).
 import { parseArgs } from 'node:util';
 import type { Profile, Question } from '../../sbc-engine/config/profiles/index.ts';
-import { loadBundledProfiles } from './profile-resources.ts';
+import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
 
 export const PROFILES_HELP = `Usage: sbc-studio profiles list [--json]
 

@@ -9,7 +9,7 @@ import { DiagnosticsService } from '../mgmt/diagnostics-service.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
-import { findResourcesDir } from './resources-dir.ts';
+import { findResourcesDir } from '../resources/resources-dir.ts';
 import { claimPidFile, releasePidFile } from './pid-file.ts';
 import { ENGINE_VERSION } from './version.ts';
 import type { ListenSpec } from '../config/listen-spec.ts';

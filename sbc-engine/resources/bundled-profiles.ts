@@ -1,14 +1,11 @@
-// Where the CLI finds resources/ and the provider profiles in it: the same walk up from the running
-// module as the engine's (from source, from dist/cli/, installed), then the profiles' one door with
-// the bundled roots' names, so a profile that trusts a root we do not ship is refused at load.
+// The provider profiles shipped in resources/profiles/, read through the profiles' one door with the
+// bundled roots' names, so a profile that trusts a root we do not ship is refused at load. Used by the
+// CLI and the app's services; resources/ is found the same way the engine finds it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CA_FOLDER, CA_INDEX_FILE, parseRootIndex } from '../../sbc-engine/certs/bundled-roots.ts';
-import { loadProfiles, PROFILES_FOLDER, type Profile } from '../../sbc-engine/config/profiles/index.ts';
-// resources-dir.ts lives with the engine's runtime but is a plain folder search; sharing it keeps the
-// CLI bundle and the engine bundle finding the same folder. (It should move to a library folder.)
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { findResourcesDir } from '../../sbc-engine/runtime/resources-dir.ts';
+import { CA_FOLDER, CA_INDEX_FILE, parseRootIndex } from '../certs/bundled-roots.ts';
+import { loadProfiles, PROFILES_FOLDER, type Profile } from '../config/profiles/index.ts';
+import { findResourcesDir } from './resources-dir.ts';
 
 export class ResourcesMissingError extends Error {}
 
