@@ -100,7 +100,7 @@ describe('config service', () => {
     const result = await service.put({ config: withName('sbc-1'), comment: 'rename' }, etag);
     assert.equal(result.version, 2);
     assert.notEqual(result.etag, etag);
-    assert.equal(service.get().config.system.name, 'sbc-1');
+    assert.equal((service.get().config as Config).system.name, 'sbc-1');
     assert.equal(listeners.following?.system.name, 'sbc-1');
   });
 
@@ -110,7 +110,7 @@ describe('config service', () => {
     await service.put({ config: withName('y'), comment: '' }, before.etag);
     const stale = await refusal(service.put({ config: withName('z'), comment: '' }, before.etag));
     assert.equal(stale.status, 412);
-    assert.equal(service.get().config.system.name, 'y');
+    assert.equal((service.get().config as Config).system.name, 'y');
     assert.equal(service.history().versions.length, 2);
   });
 
@@ -200,7 +200,7 @@ describe('config service', () => {
     clock.advance(31_000);
     for (let i = 0; i < 50 && service.get().pending; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(service.get().pending, null);
-    assert.equal(service.get().config.system.name, defaultConfig().system.name);
+    assert.equal((service.get().config as Config).system.name, defaultConfig().system.name);
     assert.equal(listeners.following?.system.name, defaultConfig().system.name);
     const late = await refusal(service.confirm({}));
     assert.equal(late.code, 'confirm-window-over');
@@ -212,7 +212,7 @@ describe('config service', () => {
     await service.put({ config: withName('three'), comment: '' }, service.get().etag);
     const rolled = await service.rollback({ version: 2, comment: '' }, undefined);
     assert.equal(rolled.version, 4);
-    assert.equal(service.get().config.system.name, 'two');
+    assert.equal((service.get().config as Config).system.name, 'two');
     assert.equal(service.history().versions[0]!.rollbackOf, 2);
     assert.equal(service.history().versions[0]!.comment, 'rollback to version 2');
     assert.equal(
