@@ -6,6 +6,7 @@ import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from './config/defaults.ts';
 import { clockFromEnvironment } from './runtime/clock.ts';
 import { DataDir } from './runtime/data-dir.ts';
 import { defaultEngineDataDir } from './runtime/default-paths.ts';
+import { renamePauseFromEnvironment } from './runtime/rename-pause.ts';
 import { startEngine } from './runtime/engine.ts';
 import { parseSyslogTarget, type SyslogTarget } from './syslog/target.ts';
 import { ENGINE_VERSION } from './runtime/version.ts';
@@ -19,7 +20,8 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip
 
   --data-dir DIR     data folder (default: ${defaultEngineDataDir()})
   --mgmt HOST:PORT   management API address (default: ${DEFAULT_MGMT_HOST}:${DEFAULT_MGMT_PORT}, loopback only)
-  --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061 (default: none)
+  --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061; open
+                     in addition to the listeners of the applied config, which never closes it
   --syslog T:H:P     RFC 5424 syslog (certificate expiry warnings) to udp:HOST:PORT or tcp:HOST:PORT
   --print-setup-key  print the setup key also when the output is not a terminal (a service journal)
   --version, --help`;
@@ -89,6 +91,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { clock, testFile } = clockFromEnvironment(process.env);
   if (testFile) log(`[engine] TEST CLOCK active (offset from ${testFile}); never use this in production`);
+  const renamePause = renamePauseFromEnvironment(process.env);
+  if (renamePause.ms) log(`[engine] TEST HOOK: config writes pause ${renamePause.ms} ms before their rename; never use this in production`); // prettier-ignore
   let engine;
   try {
     engine = await startEngine({
@@ -98,6 +102,7 @@ export async function main(argv: string[]): Promise<void> {
       sip,
       syslog,
       clock,
+      beforeConfigRename: renamePause.beforeRename,
       log,
       console: process.stdout.isTTY === true || values['print-setup-key'] === true,
     });

@@ -9,4 +9,6 @@ export const DATA_FILES = {
   setupKey: 'setup-key',
   pid: 'engine.pid',
   log: 'engine.log',
+  /** The config store: current config, kept versions, trial state (runtime/config-store/). */
+  config: 'config',
 } as const;

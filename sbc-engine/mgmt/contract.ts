@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_ADMIN_PASSWORD_LENGTH, MIN_ADMIN_PASSWORD_LENGTH } from '../config/password-rule.ts';
 import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
 import { diagnosticsRoutes } from './diagnostics-routes.ts';
+import { configRoutes } from './config-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,12 +56,23 @@ export const ErrorBody = z.object({
     message: z.string(),
     field: z.string().optional(),
     retryAfterSeconds: z.number().optional(),
+    /** Every problem when there are several: config validation errors, blocking lint findings. */
+    problems: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          ruleId: z.string().optional(),
+          severity: z.enum(['error', 'warning', 'info']).optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export interface RouteSpec<B extends z.ZodType, R extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   auth: boolean;
   body: B;
@@ -86,6 +98,7 @@ export const mgmtRoutes = {
   status: route({ method: 'GET', path: '/status', auth: true, body: Empty, response: Status }),
   ...certificateRoutes,
   ...diagnosticsRoutes,
+  ...configRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;
@@ -107,4 +120,11 @@ export type MgmtErrorCode =
   | 'not-provisioned'
   | 'locked-out'
   | 'busy'
+  | 'precondition-required'
+  | 'precondition-failed'
+  | 'invalid-config'
+  | 'lint-errors'
+  | 'listener-unavailable'
+  | 'nothing-to-confirm'
+  | 'confirm-window-over'
   | 'internal';

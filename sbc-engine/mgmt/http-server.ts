@@ -14,12 +14,34 @@ import { MgmtError } from './errors.ts';
 import type { AdminService } from './admin-service.ts';
 import type { CertificatesService } from './certificates-service.ts';
 import type { DiagnosticsService } from './diagnostics-service.ts';
+import type { ConfigService } from './config-service.ts';
 
-type Handler = (body: unknown, context: { source: string; token: string | undefined }) => unknown;
+interface HandlerContext {
+  source: string;
+  token: string | undefined;
+  /** The If-Match header, when the client sent one. */
+  ifMatch: string | undefined;
+}
+type Handler = (body: unknown, context: HandlerContext) => unknown;
+
+/** An answer with headers of its own (ETag); a handler returns a plain body otherwise. */
+export class HttpReply {
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  constructor(body: unknown, headers: Record<string, string>) {
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+function withEtag<T extends { etag: string }>(answer: T): HttpReply {
+  return new HttpReply(answer, { etag: answer.etag });
+}
 
 export function createHandlers(
   service: AdminService,
   certificates: CertificatesService,
+  config: ConfigService,
   diagnostics: DiagnosticsService,
 ): Record<MgmtRouteName, Handler> {
   return {
@@ -40,6 +62,13 @@ export function createHandlers(
     certificatesRemove: (body) => certificates.remove(body as never),
     certificatesUseForSipTls: (body) => certificates.useForSipTls(body as never),
     diagnosticsOptions: (body, c) => diagnostics.options(body as never, c.source),
+    configGet: () => withEtag(config.get()),
+    configPut: async (body, c) => withEtag(await config.put(body as never, c.ifMatch)),
+    configConfirm: (body) => config.confirm(body as never),
+    configHistory: () => config.history(),
+    configVersion: (body) => config.version(body as never),
+    configRollback: async (body, c) => withEtag(await config.rollback(body as never, c.ifMatch)),
+    configDiff: (body) => config.diff(body as never),
   };
 }
 
@@ -140,6 +169,7 @@ function sendError(response: ServerResponse, error: MgmtError): void {
       message: error.message,
       ...(error.field ? { field: error.field } : {}),
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.problems ? { problems: error.problems } : {}),
     },
   };
   const headers: Record<string, string> = error.retryAfterSeconds
@@ -162,22 +192,27 @@ export async function handleRequest(
     const path = url.pathname.startsWith(MGMT_BASE_PATH)
       ? url.pathname.slice(MGMT_BASE_PATH.length)
       : undefined;
-    const entry = Object.entries(mgmtRoutes).find(([, spec]) => spec.path === path);
-    if (!entry) throw new MgmtError(404, 'not-found', `No such API path: ${url.pathname}`);
-    const [name, spec] = entry as [MgmtRouteName, (typeof mgmtRoutes)[MgmtRouteName]];
-    if (request.method !== spec.method) {
+    // One path may take several methods (GET and PUT /config).
+    const atPath = Object.entries(mgmtRoutes).filter(([, spec]) => spec.path === path);
+    if (atPath.length === 0) throw new MgmtError(404, 'not-found', `No such API path: ${url.pathname}`);
+    const entry = atPath.find(([, spec]) => spec.method === request.method);
+    if (!entry) {
+      const allowed = atPath.map(([, spec]) => spec.method).join(' or ');
       throw new MgmtError(
         405,
         'method-not-allowed',
-        `${url.pathname} takes ${spec.method}, not ${request.method}.`,
+        `${url.pathname} takes ${allowed}, not ${request.method}.`,
       );
     }
+    const [name, spec] = entry as [MgmtRouteName, (typeof mgmtRoutes)[MgmtRouteName]];
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     if (spec.auth) service.authenticate(token);
-    const body = spec.method === 'POST' ? parseBody(await readBody(request), spec.body) : {};
-    const result = await handlers[name](body, { source: sourceAddress(request), token });
-    send(response, 200, result);
+    const body = spec.method === 'GET' ? {} : parseBody(await readBody(request), spec.body);
+    const ifMatch = request.headers['if-match'];
+    const result = await handlers[name](body, { source: sourceAddress(request), token, ifMatch });
+    if (result instanceof HttpReply) send(response, 200, result.body, result.headers);
+    else send(response, 200, result);
   } catch (error) {
     if (error instanceof MgmtError) {
       sendError(response, error);
@@ -192,10 +227,11 @@ export function createMgmtServer(
   tls: { key: string; cert: string },
   service: AdminService,
   certificates: CertificatesService,
+  config: ConfigService,
   log: (line: string) => void,
   diagnostics: DiagnosticsService,
 ): Server {
-  const handlers = createHandlers(service, certificates, diagnostics);
+  const handlers = createHandlers(service, certificates, config, diagnostics);
   const server = createServer(
     {
       ...tls,

@@ -6,6 +6,7 @@ import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
 import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
 import { DiagnosticsService } from '../mgmt/diagnostics-service.ts';
+import { ConfigService, noLint, type LintConfig } from '../mgmt/config-service.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
@@ -13,7 +14,10 @@ import { findResourcesDir } from '../resources/resources-dir.ts';
 import { claimPidFile, releasePidFile } from './pid-file.ts';
 import { ENGINE_VERSION } from './version.ts';
 import type { ListenSpec } from '../config/listen-spec.ts';
-import { startSipService, type SipService } from './sip-service.ts';
+import { ConfigStore, type BootReport } from './config-store/store.ts';
+import { initialConfig } from './initial-config.ts';
+import { createListenerControl } from './sip-listeners.ts';
+import { createSipService, describeListener, type ListenerTls, type SipService } from './sip-service.ts';
 import { createNodeSyslogSender } from '../syslog/node-io.ts';
 import type { SyslogTarget } from '../syslog/target.ts';
 
@@ -21,8 +25,16 @@ export interface EngineOptions {
   dataDir: string;
   mgmtHost: string;
   mgmtPort: number;
-  /** SIP sockets; TLS serves the management certificate until a store certificate is chosen. */
+  /**
+   * SIP sockets from the command line (--sip), open in addition to the config's listeners for as
+   * long as the engine runs; an applied config neither closes nor changes them. TLS ones serve the
+   * SIP TLS choice (the management certificate until a store certificate is chosen).
+   */
   sip?: ListenSpec[];
+  /** Test hook between fsync and rename of config writes (SBC_ENGINE_TEST_PAUSE_BEFORE_RENAME). */
+  beforeConfigRename?: () => void;
+  /** The config linter; finds nothing when absent. */
+  lint?: LintConfig;
   clock: Clock;
   log: (line: string) => void;
   /** Where RFC 5424 messages go (certificate expiry today); none when absent. */
@@ -54,11 +66,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const fingerprint = fingerprintOfPem(tls.cert);
   const certPaths = certificatePaths(dataDir.path);
   let store: CertificateStore;
-  let sip: SipService;
+  let sip: SipService | undefined;
   let sipTlsId: string | undefined;
+  let sipTls: TlsMaterial = tls;
+  let configStore: ConfigStore;
+  let configBoot: BootReport;
   try {
     store = CertificateStore.open(certPaths.folder, { keyFile: certPaths.keyFile });
-    let sipTls: TlsMaterial = tls;
     sipTlsId = readSipTlsChoice(certPaths.sipTlsChoice);
     if (sipTlsId) {
       try {
@@ -68,11 +82,40 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         sipTlsId = undefined;
       }
     }
-    sip = await startSipService(options.sip ?? [], sipTls, log);
+    sip = createSipService(log);
+    for (const spec of options.sip ?? []) await openCommandLineListener(sip, spec, sipTls);
+    ({ store: configStore, boot: configBoot } = ConfigStore.open({
+      folder: dataDir.file('config'),
+      now: () => options.clock.now(),
+      log,
+      initialConfig,
+      beforeRename: options.beforeConfigRename,
+    }));
   } catch (error) {
+    await sip?.closeAll();
     releasePidFile(dataDir.file('pid'));
     throw error;
   }
+  const sipService = sip;
+  const listeners = createListenerControl(
+    sipService,
+    { defaultMaterial: () => sipTls, storeMaterial: (id) => store.tlsMaterial(id) },
+    log,
+  );
+  // A listener of the config that cannot be had (port taken) is logged and left out: the engine
+  // and its management API come up, so the admin can fix the config instead of facing a crash loop.
+  await (await listeners.prepare(configStore.current.config, true)).commit();
+  log(`[config] running version ${configStore.current.info.version}`);
+  const config = new ConfigService({
+    store: configStore,
+    // The linter plugs in here: (config) => { findings }.
+    lint: options.lint ?? noLint,
+    listeners,
+    clock: options.clock,
+    log,
+    author: () => dataDir.readAdmin()?.user ?? 'admin',
+    boot: configBoot,
+  });
   const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
   const expiry = createExpiryWarnings({ store, clock: options.clock, log, syslog });
   const certificates = new CertificatesService({
@@ -80,7 +123,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     onChange: () => expiry.changed(),
     sipTlsChoiceFile: certPaths.sipTlsChoice,
     sipTlsCertificateId: sipTlsId,
-    applySipTls: (material) => sip.setTlsMaterial(material),
+    applySipTls: (material) => {
+      sipTls = material;
+      return sipService.setTlsMaterial(material);
+    },
     resourcesDir: findResourcesDir(import.meta.url),
   });
   const service = new AdminService({
@@ -88,7 +134,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     clock: options.clock,
     version: ENGINE_VERSION,
     managementFingerprint: fingerprint,
-    sipListen: () => sip.listeners.map(({ transport, host, port }) => ({ transport, host, port })),
+    sipListen: () => sipService.listeners.map(({ transport, host, port }) => ({ transport, host, port })),
     certificates: () => certificates.statusCertificates(),
   });
   const diagnostics = new DiagnosticsService({
@@ -96,7 +142,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
     log,
   });
-  const server = createMgmtServer(tls, service, certificates, log, diagnostics);
+  const server = createMgmtServer(tls, service, certificates, config, log, diagnostics);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -107,7 +153,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     });
   } catch (error) {
     await syslog?.close(0);
-    await sip.close();
+    await sipService.closeAll();
     releasePidFile(dataDir.file('pid'));
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -135,18 +181,38 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     log(`[setup] a password reset is pending; its setup key is in ${dataDir.file('setupKey')}`);
   }
   expiry.start();
+  config.start();
   return {
     mgmtAddress: address,
     fingerprint,
     async stop() {
       expiry.stop();
+      config.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await sip.close();
+      await sipService.closeAll();
       await syslog?.close();
       releasePidFile(dataDir.file('pid'));
     },
   };
+}
+
+async function openCommandLineListener(
+  sip: SipService,
+  spec: ListenSpec,
+  material: TlsMaterial,
+): Promise<void> {
+  const tls: ListenerTls = { material, minVersion: 'TLSv1.2', ciphers: [], followsDefault: true };
+  try {
+    await sip.open(spec, spec.transport === 'tls' ? tls : undefined, true);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `a SIP port is already in use: ${describeListener(spec)} (--sip)`
+        : `--sip ${describeListener(spec)}: ${(error as Error).message}`,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { createServer, type TlsOptions } from 'node:tls';
+import { createServer, type SecureContextOptions, type TlsOptions } from 'node:tls';
 import { DEFAULT_STREAM_LIMITS, listenServer, serveStream, type StreamLimits } from './stream.ts';
 import type { InboundHandler, SipListener } from './types.ts';
 
@@ -7,7 +7,7 @@ export interface TlsSipListener extends SipListener {
    * Serves other key material from the next handshake on. Established connections keep the
    * context they were made with (tls.Server.setSecureContext), so no call drops.
    */
-  setSecureContext(material: { key: string; cert: string }): void;
+  setSecureContext(material: SecureContextOptions): void;
 }
 
 export async function listenTls(

@@ -19,7 +19,7 @@ export interface EngineProcess {
 }
 
 export async function startEngineProcess(
-  options: { dataDir?: string; port?: number; args?: string[] } = {},
+  options: { dataDir?: string; port?: number; args?: string[]; env?: Record<string, string> } = {},
 ): Promise<EngineProcess> {
   const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'sbc-engine-test-')), 'data');
   const port = options.port ?? (await freePort());
@@ -39,7 +39,7 @@ export async function startEngineProcess(
       ...(options.args ?? []),
     ],
     {
-      env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile },
+      env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -90,7 +90,12 @@ export function mgmtRequest(
   port: number,
   method: string,
   path: string,
-  options: { body?: string | Buffer; token?: string; localAddress?: string } = {},
+  options: {
+    body?: string | Buffer;
+    token?: string;
+    localAddress?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -107,6 +112,7 @@ export function mgmtRequest(
             ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) }
             : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
         },
       },
       (res) => {

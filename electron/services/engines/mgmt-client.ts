@@ -127,7 +127,7 @@ export async function callMgmt<N extends MgmtRouteName>(
     socket.destroy();
     throw new MgmtClientError({ kind: 'rejected-certificate', fingerprint, reason: reason as Error });
   }
-  const payload = spec.method === 'POST' ? JSON.stringify(body) : undefined;
+  const payload = spec.method === 'GET' ? undefined : JSON.stringify(body);
   const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const request = httpRequest(
       {
