@@ -22,8 +22,6 @@ import { MgmtError } from './errors.ts';
 
 export type LintConfig = (config: Config) => { findings: LintFinding[] };
 
-/** Until the linter (sbc-engine/config/lint/) is wired in: finds nothing. */
-export const noLint: LintConfig = () => ({ findings: [] });
 
 export interface ConfigServiceDeps {
   store: ConfigStore;

@@ -6,7 +6,8 @@ import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
 import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
 import { DiagnosticsService } from '../mgmt/diagnostics-service.ts';
-import { ConfigService, noLint, type LintConfig } from '../mgmt/config-service.ts';
+import { ConfigService, type LintConfig } from '../mgmt/config-service.ts';
+import { bundledRootFacts, engineLint } from './engine-lint.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
 import { DataDir } from './data-dir.ts';
@@ -106,16 +107,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   // and its management API come up, so the admin can fix the config instead of facing a crash loop.
   await (await listeners.prepare(configStore.current.config, true)).commit();
   log(`[config] running version ${configStore.current.info.version}`);
-  const config = new ConfigService({
-    store: configStore,
-    // The linter plugs in here: (config) => { findings }.
-    lint: options.lint ?? noLint,
-    listeners,
-    clock: options.clock,
-    log,
-    author: () => dataDir.readAdmin()?.user ?? 'admin',
-    boot: configBoot,
-  });
+  const resourcesDir = findResourcesDir(import.meta.url);
   const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
   const expiry = createExpiryWarnings({ store, clock: options.clock, log, syslog });
   const certificates = new CertificatesService({
@@ -127,7 +119,22 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       sipTls = material;
       return sipService.setTlsMaterial(material);
     },
-    resourcesDir: findResourcesDir(import.meta.url),
+    resourcesDir,
+  });
+  const config = new ConfigService({
+    store: configStore,
+    lint:
+      options.lint ??
+      engineLint({
+        certificates: () => certificates.list(),
+        bundledRoots: await bundledRootFacts(resourcesDir, log),
+        now: () => new Date(options.clock.now()),
+      }),
+    listeners,
+    clock: options.clock,
+    log,
+    author: () => dataDir.readAdmin()?.user ?? 'admin',
+    boot: configBoot,
   });
   const service = new AdminService({
     dataDir,

@@ -136,6 +136,17 @@ describe('sbc-engine configuration API', () => {
     assert.equal((await get()).body.version, 1);
   });
 
+  it("runs the engine's linter before an apply: an error blocks it (422) and nothing changes", async () => {
+    const answer = await change(
+      (config) => (config.voip.listeners = [listener('udp', port), listener('udp', port)]),
+    );
+    assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    assert.equal(answer.body.error.code, 'lint-errors');
+    assert.equal(answer.body.error.field, 'config.voip.listeners[1]');
+    assert.match(answer.body.error.message, /override/);
+    assert.equal((await get()).body.version, 1);
+  });
+
   it('applies listeners from the config: UDP, TCP and TLS sockets open', async () => {
     const answer = await change(
       (config) => {
