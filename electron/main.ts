@@ -38,6 +38,8 @@ function appPaths() {
     engineScript: app.isPackaged
       ? join(process.resourcesPath, 'engine', 'sbc-engine.mjs')
       : join(root, 'dist', 'engine', 'sbc-engine.mjs'),
+    // Profiles and CA roots: an extraResource when packaged, the checkout's resources/ otherwise.
+    resources: app.isPackaged ? join(process.resourcesPath, 'resources') : join(root, 'resources'),
   };
 }
 
@@ -67,6 +69,7 @@ async function start(): Promise<void> {
   const services = await createAppServices({
     mode: 'electron',
     store,
+    resourcesDir: paths.resources,
     log,
     locale: app.getLocale(),
     bundledEngine: {

@@ -2,6 +2,7 @@
 // the browser-mode host register one handler per entry, and the renderer derives its types here.
 import { z } from 'zod';
 import { CertificateListing } from '../../sbc-engine/mgmt/certificates-routes.ts';
+import { ProfileFile } from '../../sbc-engine/config/profiles/profile-schema.ts';
 import { Identity, mgmtRoutes, Status } from '../../sbc-engine/mgmt/contract.ts';
 
 export const EngineState = z.enum([
@@ -114,6 +115,16 @@ export const contract = {
   'certificates.addBundledRoot': onEngine(mgmtRoutes.certificatesAddBundledRoot),
   'certificates.remove': onEngine(mgmtRoutes.certificatesRemove),
   'certificates.useForSipTls': onEngine(mgmtRoutes.certificatesUseForSipTls),
+  /** An engine's configuration: read (secrets as a marker), apply with If-Match, confirm, history. */
+  'config.get': onEngine(mgmtRoutes.configGet),
+  'config.apply': onEngine(mgmtRoutes.configPut),
+  'config.confirm': onEngine(mgmtRoutes.configConfirm),
+  'config.history': onEngine(mgmtRoutes.configHistory),
+  'config.version': onEngine(mgmtRoutes.configVersion),
+  'config.rollback': onEngine(mgmtRoutes.configRollback),
+  'config.diff': onEngine(mgmtRoutes.configDiff),
+  /** The provider profiles shipped with SBC Studio (resources/profiles/), validated at load. */
+  'profiles.list': call(z.object({}), z.object({ profiles: z.array(ProfileFile) })),
   /** The config editor's draft, kept as the admin types (typed passwords are stripped by the editor). */
   'drafts.get': call(z.object({}), z.object({ draft: SavedDraft.nullable() })),
   'drafts.save': call(
@@ -142,15 +153,29 @@ export const ErrorCode = z.enum([
   'not-provisioned',
   'session-expired',
   'not-bundled',
+  'stale', // the engine's config changed since it was read: reload, then apply again
+  'lint-errors', // the linter found errors: fix them or apply with a reason
+  'conflict', // the engine cannot do it now (a port taken, no trial to confirm)
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiProblem = z.object({
+  path: z.string(),
+  message: z.string(),
+  ruleId: z.string().optional(),
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+});
+export type ApiProblem = z.infer<typeof ApiProblem>;
 
 export const ApiError = z.object({
   code: ErrorCode,
   message: z.string(),
   field: z.string().optional(),
   retryAfterSeconds: z.number().optional(),
+  /** Every problem when there are several (config validation, blocking lint findings). */
+  problems: z.array(ApiProblem).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

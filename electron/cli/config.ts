@@ -19,6 +19,7 @@ import {
   type Config,
 } from '../../sbc-engine/config/schema/index.ts';
 import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
+import { resourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
 import { consoleOutput, type Output } from './profiles.ts';
 
 export const CONFIG_HELP = `Usage: sbc-studio config new --profile ID [--answer QUESTION=VALUE]... [--set PATH=VALUE]... [--out FILE]
@@ -96,7 +97,7 @@ export async function configCommand(argv: string[], io: Output = consoleOutput):
 
   let profiles: Profile[];
   try {
-    profiles = await loadBundledProfiles();
+    profiles = await loadBundledProfiles(resourcesDir(import.meta.url));
   } catch (error) {
     return fail((error as Error).message);
   }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Profile, Question } from '../../sbc-engine/config/profiles/index.ts';
 import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
+import { resourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
 
 export const PROFILES_HELP = `Usage: sbc-studio profiles list [--json]
 
@@ -71,7 +72,7 @@ export async function profilesCommand(argv: string[], io: Output = consoleOutput
   }
   let profiles: Profile[];
   try {
-    profiles = await loadBundledProfiles();
+    profiles = await loadBundledProfiles(resourcesDir(import.meta.url));
   } catch (error) {
     io.err(`sbc-studio profiles: ${(error as Error).message}`);
     return 2;

@@ -1,4 +1,5 @@
 // `sbc-studio serve`: browser mode with the bundled engine, the way `npm start` runs without Electron.
+import { findResourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
 import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
 import { isLoopbackHost } from './loopback.ts';
@@ -29,6 +30,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const services = createAppServices({
     mode: 'browser',
     store,
+    resourcesDir: findResourcesDir(import.meta.url),
     log,
     bundledEngine: options.engineMgmt && {
       dataDir: bundledEngineDataDir(options.dataDir),

@@ -7,6 +7,7 @@ import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
+import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
@@ -26,6 +27,8 @@ export interface AppServicesOptions {
   store: SettingsStore;
   bundledEngine: BundledEngineCommand | null;
   locale?: string;
+  /** resources/ (profiles, CA roots); found from the running module when not given. */
+  resourcesDir?: string;
   log: (line: string) => void;
 }
 
@@ -61,6 +64,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   );
 
   const drafts = new DraftsService(options.store);
+  const profiles = new ProfilesService(options.resourcesDir);
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -119,6 +123,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'certificates.addBundledRoot': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesAddBundledRoot', body),
     'certificates.remove': ({ engineId, ...body }) => engines.forward(engineId, 'certificatesRemove', body),
+    'config.get': ({ engineId }) => engines.forward(engineId, 'configGet', {}),
+    'config.apply': ({ engineId, ...body }) => engines.applyConfig(engineId, body),
+    'config.confirm': ({ engineId, ...body }) => engines.forward(engineId, 'configConfirm', body),
+    'config.history': ({ engineId }) => engines.forward(engineId, 'configHistory', {}),
+    'config.version': ({ engineId, ...body }) => engines.forward(engineId, 'configVersion', body),
+    'config.rollback': ({ engineId, ...body }) => engines.forward(engineId, 'configRollback', body),
+    'config.diff': ({ engineId, ...body }) => engines.forward(engineId, 'configDiff', body),
+    'profiles.list': async () => ({ profiles: await profiles.list() }),
     'drafts.get': async () => ({ draft: drafts.get() }),
     'drafts.save': async (input) => drafts.save(input.name, input.config),
     'drafts.clear': async () => (drafts.clear(), {}),

@@ -16,7 +16,14 @@ export interface ErrorText {
 }
 
 // Codes whose server message names the concrete problem (field, address, socket error).
-const DETAIL_CODES = new Set(['invalid-input', 'internal', 'unreachable', 'certificate-unconfirmed']);
+const DETAIL_CODES = new Set([
+  'invalid-input',
+  'internal',
+  'unreachable',
+  'certificate-unconfirmed',
+  'conflict',
+  'lint-errors',
+]);
 
 /**
  * @param secondsLeft for 'locked-out': the seconds still to wait, counted down by the caller

@@ -18,6 +18,12 @@ export const en = {
   'not-provisioned': 'This engine is not set up yet. Run the first-time setup first.',
   'session-expired': 'Your session has ended. Log in again.',
   'not-bundled': 'This is only possible for the bundled engine on this computer.',
+  stale:
+    'The configuration on the engine changed since you loaded it (someone else applied one). Reload it, then apply your changes again.',
+  'lint-errors':
+    'The linter found errors that would break calls. Fix them, or apply with a reason to override.',
+  conflict: 'The engine cannot do this right now.',
+  busy: 'The engine is busy with other checks. Try again in a few seconds.',
   internal: 'Something went wrong inside SBC Studio. Try again; if it keeps happening, check the log.',
   'connection-lost': 'Lost the connection to SBC Studio. Reconnecting…',
   detail: 'Details: {{message}}',
@@ -44,6 +50,12 @@ export const de: typeof en = {
   'not-provisioned': 'Diese Engine ist noch nicht eingerichtet. Führen Sie zuerst die Ersteinrichtung durch.',
   'session-expired': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
   'not-bundled': 'Das ist nur für die lokale Engine auf diesem Computer möglich.',
+  stale:
+    'Die Konfiguration auf der Engine hat sich seit dem Laden geändert (jemand anderes hat eine angewendet). Laden Sie sie neu und wenden Sie Ihre Änderungen erneut an.',
+  'lint-errors':
+    'Der Linter hat Fehler gefunden, die Anrufe scheitern lassen. Beheben Sie sie oder wenden Sie mit einer Begründung an.',
+  conflict: 'Die Engine kann das gerade nicht ausführen.',
+  busy: 'Die Engine ist mit anderen Prüfungen beschäftigt. Versuchen Sie es in einigen Sekunden erneut.',
   internal:
     'In SBC Studio ist ein Fehler aufgetreten. Versuchen Sie es erneut; wenn er bleibt, sehen Sie im Protokoll nach.',
   'connection-lost': 'Die Verbindung zu SBC Studio ist unterbrochen. Verbindung wird wiederhergestellt…',

@@ -5,22 +5,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CA_FOLDER, CA_INDEX_FILE, parseRootIndex } from '../certs/bundled-roots.ts';
 import { loadProfiles, PROFILES_FOLDER, type Profile } from '../config/profiles/index.ts';
-import { findResourcesDir } from './resources-dir.ts';
-
-export class ResourcesMissingError extends Error {}
-
-export function resourcesDir(): string {
-  const dir = findResourcesDir(import.meta.url);
-  if (!dir) {
-    throw new ResourcesMissingError(
-      'cannot find the resources folder (resources/ca/index.json) next to this program; reinstall SBC Studio',
-    );
-  }
-  return dir;
-}
 
 /** Every profile in resources/profiles/, checked against the schema and the bundled CA roots. */
-export async function loadBundledProfiles(dir = resourcesDir()): Promise<Profile[]> {
+export async function loadBundledProfiles(dir: string): Promise<Profile[]> {
   const indexPath = join(dir, CA_FOLDER, CA_INDEX_FILE);
   const roots = parseRootIndex(await readFile(indexPath, 'utf8'), indexPath).roots.map((root) => root.name);
   const folder = join(dir, PROFILES_FOLDER);

@@ -21,3 +21,14 @@ export function findResourcesDir(fromModuleUrl: string, maxLevels = 4): string |
   }
   return undefined;
 }
+
+/** The resources folder, or an error that says what to do when this installation has none. */
+export function resourcesDir(fromModuleUrl: string): string {
+  const dir = findResourcesDir(fromModuleUrl);
+  if (!dir) {
+    throw new Error(
+      'cannot find the resources folder (resources/ca/index.json) next to this program; reinstall SBC Studio',
+    );
+  }
+  return dir;
+}

@@ -8,6 +8,7 @@ import { DATA_FILES } from '../../../sbc-engine/config/data-files.ts';
 import { formatHostPort, parseHostPort } from '../../../sbc-engine/config/host-port.ts';
 import { checkAdminPassword, MIN_ADMIN_PASSWORD_LENGTH } from '../../../sbc-engine/config/password-rule.ts';
 import { DEFAULT_MGMT_PORT } from '../../../sbc-engine/config/defaults.ts';
+import { CONFIG_SCHEMA_VERSION } from '../../../sbc-engine/config/versions.ts';
 import type { MgmtBody, MgmtResponse, MgmtRouteName, Status } from '../../../sbc-engine/mgmt/contract.ts';
 import { ServiceError } from '../service-error.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry, type KnownEngine } from './engine-registry.ts';
@@ -173,6 +174,23 @@ export class EnginesService {
   async forward<N extends MgmtRouteName>(id: string, name: N, body: MgmtBody<N>): Promise<MgmtResponse<N>> {
     const engine = this.require(id);
     return (await this.authenticated(engine, name, body)).response;
+  }
+
+  /**
+   * Applies a config, unless the engine runs an older config schema than this app writes: the app
+   * never pushes a newer schema than the engine reports in /identity (it would be refused, or worse,
+   * read differently).
+   */
+  async applyConfig(id: string, body: MgmtBody<'configPut'>): Promise<MgmtResponse<'configPut'>> {
+    const engine = this.require(id);
+    const identity = this.live.get(id)?.view.identity ?? (await this.refresh(id, true)).identity;
+    if (identity && identity.configSchemaVersion < CONFIG_SCHEMA_VERSION) {
+      throw new ServiceError(
+        'conflict',
+        `This engine understands configuration schema ${identity.configSchemaVersion}; SBC Studio writes schema ${CONFIG_SCHEMA_VERSION}. Update the engine (version ${identity.version}) first; nothing was sent.`,
+      );
+    }
+    return (await this.authenticated(engine, 'configPut', body)).response;
   }
 
   async changePassword(id: string, currentPassword: string, newPassword: string): Promise<void> {

@@ -13,6 +13,14 @@ const HTTP_CODES: Record<string, ErrorCode> = {
   'invalid-body': 'invalid-input',
   'bad-json': 'invalid-input',
   'not-found': 'not-found',
+  'invalid-config': 'invalid-input',
+  'precondition-failed': 'stale',
+  'precondition-required': 'stale',
+  'lint-errors': 'lint-errors',
+  'listener-unavailable': 'conflict',
+  'nothing-to-confirm': 'conflict',
+  'confirm-window-over': 'conflict',
+  busy: 'busy',
 };
 
 export function toServiceError(error: unknown): ServiceError {
@@ -35,6 +43,7 @@ export function toServiceError(error: unknown): ServiceError {
       return new ServiceError(code, detail.message, {
         ...(detail.field ? { field: detail.field } : {}),
         ...(detail.retryAfterSeconds ? { retryAfterSeconds: detail.retryAfterSeconds } : {}),
+        ...(detail.problems ? { problems: detail.problems } : {}),
       });
     }
   }

@@ -31,6 +31,7 @@ export type MgmtCallError =
       message: string;
       field?: string;
       retryAfterSeconds?: number;
+      problems?: ErrorBody['error']['problems'];
     }
   | { kind: 'protocol'; message: string };
 
