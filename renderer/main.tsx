@@ -1,4 +1,5 @@
 // Entry point of the renderer bundle (loaded by index.html as a module: no inline script).
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSbcApi } from './api/client.ts';

@@ -27,7 +27,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         {(t) => (
           <MessageBar intent="error" role="alert" data-testid="render-error">
             <MessageBarBody>
-              <MessageBarTitle>{t('renderError')}</MessageBarTitle>
+              <MessageBarTitle>{t('shell:renderError')}</MessageBarTitle>
               {this.state.error?.message}
             </MessageBarBody>
           </MessageBar>

@@ -20,8 +20,10 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/api/contract.ts';
-import { defaultConfig } from '../../../sbc-engine/config/schema/parse.ts';
+import type { Config } from '../../../sbc-engine/config/schema/config.ts';
+import { defaultConfig, parseConfig } from '../../../sbc-engine/config/schema/parse.ts';
 import { useApi } from '../../api/ApiContext.tsx';
+import { ApiErrorBar } from '../../components/ApiErrorBar.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { saveTextFile } from '../certificates/saveFile.ts';
@@ -30,7 +32,17 @@ import { EditorContext, type EditorContextValue } from './EditorContext.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
 import { sectionSpec } from './fieldSpec.ts';
 import { ancestorsOf, sectionOf } from './problemIndex.ts';
+import { ProblemIndex, type PathProblem } from './problemIndex.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { ApplyDialog } from './ApplyDialog.tsx';
+import { EngineBar } from './EngineBar.tsx';
+import { HistoryDialog } from './HistoryDialog.tsx';
+import { PendingBanner, type PendingTrial } from './PendingBanner.tsx';
+import { PowerShellDialog } from './PowerShellDialog.tsx';
+import { ProfileWizard } from './ProfileWizard.tsx';
+import { useEngineConfig } from './useEngineConfig.ts';
+import { useLint } from './useLint.ts';
+import { teamsConnections } from '../../../sbc-engine/config/profiles/teams-powershell.ts';
 import { RouteTester } from './RouteTester.tsx';
 import { hasTypedSecret } from './secretsInDraft.ts';
 import { useConfigEditor } from './useConfigEditor.ts';
@@ -61,7 +73,30 @@ export function ConfigurationPage() {
   const styles = useStyles();
   const api = useApi();
   const editor = useConfigEditor();
-  const { draft, dispatch, problems, spec } = editor;
+  const { draft, dispatch, spec } = editor;
+  const engine = useEngineConfig();
+  const parsed: Config | undefined = editor.validation.ok ? editor.validation.config : undefined;
+  const lint = useLint(parsed, engine.lintFacts);
+  const problems = useMemo(() => {
+    const found: PathProblem[] = (lint?.findings ?? []).map((finding) => ({
+      path: finding.path,
+      message: finding.message,
+      severity: finding.severity,
+      ruleId: finding.ruleId,
+      ...(finding.fix && parsed
+        ? {
+            fix: {
+              title: finding.fix.title,
+              apply: () => dispatch({ type: 'replace', config: finding.fix!.apply(parsed) }),
+            },
+          }
+        : {}),
+    }));
+    return new ProblemIndex([...editor.validationProblems, ...found]);
+  }, [lint, parsed, editor.validationProblems, dispatch]);
+  const [dialog, setDialog] = useState<'apply' | 'history' | 'profile' | 'powershell' | undefined>();
+  const [trial, setTrial] = useState<PendingTrial | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   const [section, setSection] = useState<Section>('system');
   const [open, setOpenPaths] = useState<Set<string>>(() => new Set());
   const [restorable, setRestorable] = useState<SavedDraft | undefined>();
@@ -133,6 +168,8 @@ export function ConfigurationPage() {
       setFileError(t('file.unreadable', { name: file.name, reason: opened.message }));
       return;
     }
+    engine.detach();
+    setTrial(undefined);
     editor.load(opened.config, { kind: 'file', name: file.name.replace(/\.json$/i, '') });
     setRestorable(undefined);
     await editor.discardSaved();
@@ -144,10 +181,72 @@ export function ConfigurationPage() {
 
   async function startNew() {
     setConfirmNew(false);
+    engine.detach();
+    setTrial(undefined);
     editor.load(defaultConfig(), { kind: 'new', name: 'sbc-config' });
     await editor.discardSaved();
   }
 
+  async function loadFromEngine(engineId: string, engineName: string) {
+    const config = await engine.load(engineId, engineName);
+    if (!config) return;
+    editor.load(config, { kind: 'engine', name: engineName });
+    setRestorable(undefined);
+    setNotice(undefined);
+    await editor.discardSaved();
+  }
+
+  function trialOf(state: { pending: { version: number; revertTo: number; secondsLeft: number } | null }) {
+    setTrial(state.pending ? { ...state.pending, receivedAt: Date.now() } : undefined);
+  }
+
+  async function apply(options: Parameters<typeof engine.apply>[1]) {
+    if (!parsed) return;
+    const result = await engine.apply(parsed as unknown as Record<string, unknown>, options);
+    if (!result) return;
+    dispatch({ type: 'setBase', config: draft.current });
+    setDialog(undefined);
+    trialOf(result);
+    setNotice(
+      t(result.pending ? 'applied.onTrial' : 'applied.done', {
+        version: result.version,
+        opened: result.listeners.opened.join(', ') || '—',
+        closed: result.listeners.closed.join(', ') || '—',
+      }),
+    );
+  }
+
+  async function confirmTrial() {
+    const state = await engine.confirm();
+    if (!state) return;
+    trialOf(state);
+    setNotice(t('applied.confirmed', { version: state.version }));
+  }
+
+  const onTrialExpired = useCallback(async () => {
+    const state = await engine.refreshState();
+    if (!state) return;
+    dispatch({ type: 'setBase', config: state.config });
+    trialOf(state);
+    setNotice(t('applied.reverted', { version: state.version }));
+  }, [engine, dispatch, t]);
+
+  async function afterRollback() {
+    setDialog(undefined);
+    if (!engine.source) return;
+    const config = await engine.load(engine.source.engineId, engine.source.engineName);
+    if (!config) return;
+    editor.load(config, { kind: 'engine', name: engine.source.engineName });
+    const state = await engine.refreshState();
+    if (state) trialOf(state);
+    setNotice(t('applied.rolledBack'));
+  }
+
+  const before = useMemo(() => {
+    const loaded = engine.source ? parseConfig(engine.source.loaded) : undefined;
+    return loaded?.ok ? loaded.config : undefined;
+  }, [engine.source]);
+  const hasTeams = parsed ? teamsConnections(parsed).length > 0 : false;
   const sectionField = sectionSpec(spec, section);
   const current = draft.current as Record<string, unknown>;
   const typedSecret = hasTypedSecret(spec, draft.current);
@@ -169,6 +268,26 @@ export function ConfigurationPage() {
         ) : null}
       </div>
       <Text>{t('intro')}</Text>
+      <EngineBar
+        busy={engine.call.busy}
+        loadedFrom={engine.source?.engineId}
+        changed={editor.changed}
+        onLoad={(engineId, name) => void loadFromEngine(engineId, name)}
+      />
+      <ApiErrorBar failure={dialog ? undefined : engine.call.failure} />
+      {trial ? (
+        <PendingBanner
+          pending={trial}
+          busy={engine.call.busy}
+          onConfirm={() => void confirmTrial()}
+          onExpired={() => void onTrialExpired()}
+        />
+      ) : null}
+      {notice ? (
+        <MessageBar intent="success" data-testid="config-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {restorable ? (
         <MessageBar intent="info" data-testid="draft-restore">
           <MessageBarBody>
@@ -211,6 +330,22 @@ export function ConfigurationPage() {
         <ToolbarButton onClick={saveFile} data-testid="config-save">
           {t('toolbar.save')}
         </ToolbarButton>
+        {engine.source ? (
+          <>
+            <ToolbarDivider />
+            <ToolbarButton
+              appearance="primary"
+              disabled={!parsed || engine.call.busy}
+              onClick={() => setDialog('apply')}
+              data-testid="config-apply"
+            >
+              {t('toolbar.apply', { engine: engine.source.engineName })}
+            </ToolbarButton>
+            <ToolbarButton onClick={() => setDialog('history')} data-testid="config-history">
+              {t('toolbar.history')}
+            </ToolbarButton>
+          </>
+        ) : null}
         <ToolbarDivider />
         <ToolbarButton
           disabled={draft.past.length === 0}
@@ -270,6 +405,23 @@ export function ConfigurationPage() {
           aria-label={t(`fields.${section}`)}
           data-testid={`section-body-${section}`}
         >
+          {section === 'connections' ? (
+            <div>
+              <Button
+                appearance="primary"
+                onClick={() => setDialog('profile')}
+                disabled={!parsed}
+                data-testid="add-from-profile"
+              >
+                {t('profiles.open')}
+              </Button>{' '}
+              {hasTeams ? (
+                <Button onClick={() => setDialog('powershell')} data-testid="open-powershell">
+                  {t('powershell.open')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
           <ErrorBoundary key={section}>
             {sectionField ? (
               <FieldEditor spec={sectionField} path={[section]} value={current[section]} />
@@ -280,6 +432,39 @@ export function ConfigurationPage() {
           </ErrorBoundary>
         </section>
       </EditorContext.Provider>
+      {dialog === 'apply' && engine.source && before && parsed ? (
+        <ApplyDialog
+          engineName={engine.source.engineName}
+          before={before}
+          after={parsed}
+          findings={lint?.findings ?? []}
+          busy={engine.call.busy}
+          failure={engine.call.failure}
+          onApply={(options) => void apply(options)}
+          onCancel={() => (setDialog(undefined), engine.call.clear())}
+        />
+      ) : null}
+      {dialog === 'history' && engine.source ? (
+        <HistoryDialog
+          engineId={engine.source.engineId}
+          onRolledBack={() => void afterRollback()}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'profile' && parsed ? (
+        <ProfileWizard
+          config={parsed}
+          onAdd={(next) => {
+            dispatch({ type: 'replace', config: next });
+            setDialog(undefined);
+            setSection('connections');
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'powershell' && parsed ? (
+        <PowerShellDialog config={parsed} onClose={() => setDialog(undefined)} />
+      ) : null}
       <ConfirmDialog
         open={confirmNew}
         title={t('newConfirm.title')}

@@ -48,6 +48,17 @@ export function ProblemsPanel({
         <ul className={styles.list}>
           {sorted.slice(0, SHOWN).map((problem, index) => (
             <li key={`${problem.path}-${index}`} className={styles.item}>
+              {problem.fix ? (
+                <Button
+                  size="small"
+                  appearance="primary"
+                  onClick={problem.fix.apply}
+                  data-testid="problem-fix"
+                  data-rule={problem.ruleId}
+                >
+                  {t('problems.fix', { title: problem.fix.title })}
+                </Button>
+              ) : null}
               <Button
                 appearance="transparent"
                 size="small"
@@ -56,6 +67,7 @@ export function ProblemsPanel({
                 data-testid="problem"
                 data-path={problem.path}
                 data-severity={problem.severity}
+                data-rule={problem.ruleId}
               >
                 <span>
                   <span className={styles.path}>{problem.path || t('problems.wholeConfig')}</span>:{' '}

@@ -19,6 +19,7 @@ export type DraftAction =
   | { type: 'move'; path: ConfigPath; by: -1 | 1 }
   | { type: 'replace'; config: unknown }
   | { type: 'rebase'; config: unknown }
+  | { type: 'setBase'; config: unknown }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -56,6 +57,9 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
     case 'rebase':
       // After an apply: what was sent is now what the source holds; the undo history stays.
       return { ...draft, base: action.config, current: action.config };
+    case 'setBase':
+      // The source changed under the draft (the engine went back by itself): the edits stay.
+      return { ...draft, base: action.config };
     case 'undo': {
       const previous = draft.past[draft.past.length - 1];
       if (draft.past.length === 0) return draft;

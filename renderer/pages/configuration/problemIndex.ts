@@ -6,6 +6,8 @@ export interface PathProblem {
   severity: 'error' | 'warning' | 'info';
   /** The linter rule, absent for a validation error. */
   ruleId?: string;
+  /** A one-click fix, where the linter has an unambiguous one. */
+  fix?: { title: string; apply: () => void };
 }
 
 export class ProblemIndex {

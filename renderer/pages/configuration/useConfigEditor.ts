@@ -6,7 +6,7 @@ import { defaultConfig, parseConfig } from '../../../sbc-engine/config/schema/pa
 import { useApi } from '../../api/ApiContext.tsx';
 import { draftReducer, isChanged, newDraft, type DraftAction } from './configDraft.ts';
 import { toFieldSpec, type FieldSpec } from './fieldSpec.ts';
-import { ProblemIndex, type PathProblem } from './problemIndex.ts';
+import type { PathProblem } from './problemIndex.ts';
 import { stripTypedSecrets } from './secretsInDraft.ts';
 
 const AUTOSAVE_MS = 800;
@@ -19,7 +19,7 @@ export function configRootSpec(): FieldSpec {
 }
 
 export interface SourceInfo {
-  kind: 'new' | 'file';
+  kind: 'new' | 'file' | 'engine';
   name: string;
 }
 
@@ -32,16 +32,17 @@ export function useConfigEditor() {
 
   const currentConfig = draft.current;
   const validation = useMemo(() => parseConfig(currentConfig), [currentConfig]);
-  const problems = useMemo(() => {
-    const list: PathProblem[] = validation.ok
-      ? []
-      : validation.errors.map((error) => ({
-          path: error.path,
-          message: error.message,
-          severity: 'error' as const,
-        }));
-    return new ProblemIndex(list);
-  }, [validation]);
+  const validationProblems = useMemo<PathProblem[]>(
+    () =>
+      validation.ok
+        ? []
+        : validation.errors.map((error) => ({
+            path: error.path,
+            message: error.message,
+            severity: 'error' as const,
+          })),
+    [validation],
+  );
 
   // Autosave: the latest draft wins; nothing is saved until the admin changed something.
   const timer = useRef<number | undefined>(undefined);
@@ -81,7 +82,7 @@ export function useConfigEditor() {
     source,
     spec,
     validation,
-    problems,
+    validationProblems,
     changed: isChanged(draft),
     savedAt,
     discardSaved,
