@@ -17,7 +17,7 @@ import {
   ToolbarButton,
   ToolbarDivider,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/api/contract.ts';
 import type { Config } from '../../../sbc-engine/config/schema/config.ts';
@@ -151,14 +151,22 @@ export function ConfigurationPage() {
     }
   });
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
-    else if (key === 'y' || (key === 'z' && event.shiftKey)) dispatch({ type: 'redo' });
-    else return;
-    event.preventDefault();
-  }
+  // Ctrl+Z / Ctrl+Y anywhere on the page (also after a button that had the focus went away), but
+  // not inside a dialog, where they belong to the text being typed.
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      if (event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]'))
+        return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) dispatch({ type: 'redo' });
+      else return;
+      event.preventDefault();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [dispatch]);
 
   async function openFile(file: File | undefined) {
     setFileError(undefined);
@@ -252,7 +260,7 @@ export function ConfigurationPage() {
   const typedSecret = hasTypedSecret(spec, draft.current);
 
   return (
-    <div className={styles.root} onKeyDown={onKeyDown} data-testid="configuration-page">
+    <div className={styles.root} data-testid="configuration-page">
       <div className={styles.header}>
         <Title2 as="h1">{t('title')}</Title2>
         <Text data-testid="config-source">{editor.source.name}</Text>
@@ -330,7 +338,7 @@ export function ConfigurationPage() {
         <ToolbarButton onClick={saveFile} data-testid="config-save">
           {t('toolbar.save')}
         </ToolbarButton>
-        {engine.source ? (
+        {engine.source && editor.source.kind === 'engine' ? (
           <>
             <ToolbarDivider />
             <ToolbarButton

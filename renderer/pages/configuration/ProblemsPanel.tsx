@@ -42,7 +42,11 @@ export function ProblemsPanel({
     );
   }
   return (
-    <MessageBar intent={errors > 0 ? 'error' : 'warning'} layout="multiline" data-testid="problems-panel">
+    <MessageBar
+      intent={errors > 0 ? 'error' : problems.some((p) => p.severity === 'warning') ? 'warning' : 'info'}
+      layout="multiline"
+      data-testid="problems-panel"
+    >
       <MessageBarBody>
         <MessageBarTitle>{t('problems.title', { count: problems.length })}</MessageBarTitle>
         <ul className={styles.list}>

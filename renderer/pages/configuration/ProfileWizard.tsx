@@ -221,6 +221,13 @@ export function ProfileWizard({
   );
 }
 
+/** A question's default (used when left empty) or its example, as the field's placeholder. */
+function placeholderOf(question: Question): string | undefined {
+  const fallback = question.default;
+  if (fallback && 'value' in fallback) return String(fallback.value);
+  return question.example;
+}
+
 function QuestionField(props: {
   question: Question;
   text: string;
@@ -286,7 +293,7 @@ function QuestionField(props: {
         }
         autoComplete="off"
         value={props.text}
-        {...(question.example ? { placeholder: question.example } : {})}
+        {...(placeholderOf(question) ? { placeholder: placeholderOf(question) } : {})}
         onChange={(_e, d) => props.onChange(question.id, d.value)}
         data-testid={testId}
       />

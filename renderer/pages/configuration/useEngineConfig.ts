@@ -30,17 +30,19 @@ export function useEngineConfig() {
       if (!answer) return undefined;
       const { config, ...state } = answer;
       setSource({ engineId, engineName, state, loaded: config });
-      // The linter's facts from this engine; a failure only leaves those rules unchecked.
-      const [certificates, roots] = await Promise.all([
+      // The linter's facts from this engine arrive after the config; a failure only leaves those
+      // rules unchecked.
+      void Promise.all([
         api.certificates.list({ engineId }),
         api.certificates.bundledRoots({ engineId }),
-      ]);
-      setLintFacts({
-        ...(certificates.ok ? { certificates: certificates.value } : {}),
-        ...(roots.ok ? { bundledRoots: roots.value.roots } : {}),
-        // Engines of this release relay no media yet (their own linter says the same).
-        mediaRelay: false,
-      });
+      ]).then(([certificates, roots]) =>
+        setLintFacts({
+          ...(certificates.ok ? { certificates: certificates.value } : {}),
+          ...(roots.ok ? { bundledRoots: roots.value.roots } : {}),
+          // Engines of this release relay no media yet (their own linter says the same).
+          mediaRelay: false,
+        }),
+      );
       return config;
     },
     [api, call],
