@@ -64,3 +64,10 @@ export function readEngineContext(text: string): EngineContext | undefined {
     context.truncatedBytes = Number(params.truncated);
   return context;
 }
+
+/** The a-leg/b-leg pair in an engine CALL_START of a b leg (callId + linkedCallId), if any. */
+export function readEngineLink(text: string): { callId: string; linkedCallId: string } | undefined {
+  const context = readEngineContext(text);
+  if (!context?.callId || !context.linkedCallId) return undefined;
+  return { callId: context.callId, linkedCallId: context.linkedCallId };
+}
