@@ -10,6 +10,9 @@ export interface Hop {
 
 let nextId = 1;
 
+/** The logging SBC's own address in these tests. */
+export const SBC_ADDRESS = '192.0.2.5:5060';
+
 /** A generic "recv from"/"sent to" log line around a SIP message written line by line. */
 export function logged(time: number, hop: Hop, lines: string[], body = '', host = 'sbc1'): LoggedSip {
   const prefix = hop.dir === 'in' ? `recv from ${hop.peer}: ` : `sent to ${hop.peer}: `;
@@ -37,7 +40,8 @@ function reverse(hop: Hop): Hop {
 /** Headers shared by a dialog's messages. */
 function common(d: DialogSpec, cseq: string, toTag = false): string[] {
   return [
-    `Via: SIP/2.0/UDP ${d.hop.peer.replace(/^udp:/, '')};branch=${d.branch ?? `z9hG4bK-${d.callId}`}`,
+    // The top Via names whoever sent the request: the peer on an inbound leg, the SBC on an outbound one.
+    `Via: SIP/2.0/UDP ${d.hop.dir === 'in' ? d.hop.peer.replace(/^udp:/, '') : SBC_ADDRESS};branch=${d.branch ?? `z9hG4bK-${d.callId}`}`,
     `From: <sip:${d.from}@example.com>;tag=f-${d.callId}`,
     `To: <sip:${d.to}@example.com>${toTag ? `;tag=t-${d.callId}` : ''}`,
     `Call-ID: ${d.callId}`,
