@@ -17,7 +17,8 @@ export interface TolerantResult {
 
 /** Vendor trailers after a message: AudioCodes "[Time:19-12@12:44:56.587]". */
 const TRAILER = /^\s*\[Time:[^\]]*\]\s*$/;
-const HEADER_LINE = /^[A-Za-z0-9\-.!%*_+`'~]+[ \t]*:/;
+// Looks like "Name: value", also with a name a strict parser refuses (a space in it).
+const HEADER_LINE = /^[A-Za-z][A-Za-z0-9 \-.!%*_+`'~]{0,40}:/;
 
 interface Sections {
   startLine: string;

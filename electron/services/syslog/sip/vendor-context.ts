@@ -24,13 +24,13 @@ const AUDIOCODES_SID = /\[SID[=:]([0-9A-Za-z:]+)\]/;
 // and older "Incoming SIP Message from 10.0.0.5:5060 to SIP#0 UDP".
 const AUDIOCODES_MESSAGE = new RegExp(
   String.raw`(Incoming|Outgoing) SIP Message (?:from|to) ${HOST}:(\d{1,5}) (?:to|from) (?:SIPInterface #(\d+)(?: \(([^)]*)\))?|SIP#(\d+)\w*)(?:\s+(UDP|TCP|TLS|WSS?))?`,
-  'i',
+  'gi',
 );
 
 // Ribbon (Sonus) SBC call trace: "GCID=0x00000DDB" and
 // "Ingress: received msg for CallId:<id> gcid:0xDDB from IP/port:10.1.1.1/5060, Local IP/port:10.2.2.2/5060".
 const RIBBON_MESSAGE =
-  /(Ingress|Egress): (?:received|sent) msg for CallId:(\S+?) gcid:(0x[0-9A-Fa-f]+) (?:from|to) IP\/port:([^\s,]+), Local IP\/port:([^\s,]+)/;
+  /(Ingress|Egress): (?:received|sent) msg for CallId:(\S+?) gcid:(0x[0-9A-Fa-f]+) (?:from|to) IP\/port:([^\s,]+), Local IP\/port:([^\s,]+)/g;
 const RIBBON_GCID = /\bGCID=(0x[0-9A-Fa-f]+)/;
 
 // Cisco IOS / CUBE, debug ccsip messages: "//<call id>/<GUID>/SIP/Msg/ccsipDisplayMsg:" then
@@ -81,7 +81,6 @@ function ribbon(prefix: string): VendorContext | undefined {
   const gcid = RIBBON_GCID.exec(prefix);
   if (!message && !gcid) return undefined;
   const context: VendorContext = { vendor: 'ribbon' };
-  if (gcid) context.sessionId = gcid[1]!.toLowerCase();
   if (message) {
     context.direction = message[1] === 'Ingress' ? 'in' : 'out';
     context.callId = message[2]!;
@@ -132,8 +131,8 @@ function generic(prefix: string, vendor: VendorId): VendorContext {
   return context;
 }
 
-function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
-  const global = pattern.global ? pattern : new RegExp(pattern.source, pattern.flags + 'g');
+/** The last match of a global pattern (its lastIndex is reset before and used during the scan). */
+function lastMatch(global: RegExp, text: string): RegExpExecArray | undefined {
   global.lastIndex = 0;
   let last: RegExpExecArray | undefined;
   for (let n = 0; n < 64; n++) {
