@@ -1,7 +1,6 @@
 // The ladder diagram of one or more calls as data: columns (hosts, aliases merged), arrows in time
 // order, and the problems an admin looks for. Positions are abstract units; the renderer scales
 // them and draws SVG.
-import { formatEndpoint } from './endpoint.ts';
 import { HostAliases, hostKey, isIpAddress, learnAliases } from './host-aliases.ts';
 import type { LoggedSip } from './legs.ts';
 import { guessSdpCauses, looksLikeSdp, type SdpCause } from './sdp-cause.ts';
@@ -247,10 +246,4 @@ function missingAcks(
       ),
     });
   });
-}
-
-/** A short text for an arrow's tooltip: where it went, as the log said. */
-export function describeHop(m: LoggedSip): string {
-  const peer = m.sip.peer ? formatEndpoint(m.sip.peer) : 'unknown peer';
-  return `${m.sip.direction === 'in' ? 'from' : m.sip.direction === 'out' ? 'to' : 'with'} ${peer}`;
 }

@@ -13,11 +13,6 @@ function undoOctal(text: string): string {
   });
 }
 
-/** True when the text carries a line break in any of the forms above. */
-export function hasEscapedBreaks(text: string): boolean {
-  return /#01[25]|\^M|\\r\\n|\\n/.test(text);
-}
-
 /**
  * Real line breaks for every escaped form. Backslash escapes are undone only when the text has no
  * real line feed at all, because a genuine SIP message may quote a backslash in a display name.
