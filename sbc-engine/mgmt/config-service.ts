@@ -22,7 +22,6 @@ import { MgmtError } from './errors.ts';
 
 export type LintConfig = (config: Config) => { findings: LintFinding[] };
 
-
 export interface ConfigServiceDeps {
   store: ConfigStore;
   lint: LintConfig;
