@@ -5,6 +5,7 @@ import { MAX_ADMIN_PASSWORD_LENGTH, MIN_ADMIN_PASSWORD_LENGTH } from '../config/
 import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
 import { diagnosticsRoutes } from './diagnostics-routes.ts';
 import { configRoutes } from './config-routes.ts';
+import { connectionsRoutes } from './connections-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -99,6 +100,7 @@ export const mgmtRoutes = {
   ...certificateRoutes,
   ...diagnosticsRoutes,
   ...configRoutes,
+  ...connectionsRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;

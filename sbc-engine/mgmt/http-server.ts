@@ -15,6 +15,7 @@ import type { AdminService } from './admin-service.ts';
 import type { CertificatesService } from './certificates-service.ts';
 import type { DiagnosticsService } from './diagnostics-service.ts';
 import type { ConfigService } from './config-service.ts';
+import type { ConnectionsStatusBody } from './connections-routes.ts';
 
 interface HandlerContext {
   source: string;
@@ -43,6 +44,7 @@ export function createHandlers(
   certificates: CertificatesService,
   config: ConfigService,
   diagnostics: DiagnosticsService,
+  connections: () => ConnectionsStatusBody,
 ): Record<MgmtRouteName, Handler> {
   return {
     identity: () => service.identity(),
@@ -69,6 +71,7 @@ export function createHandlers(
     configVersion: (body) => config.version(body as never),
     configRollback: async (body, c) => withEtag(await config.rollback(body as never, c.ifMatch)),
     configDiff: (body) => config.diff(body as never),
+    connectionsStatus: () => connections(),
   };
 }
 
@@ -230,8 +233,9 @@ export function createMgmtServer(
   config: ConfigService,
   log: (line: string) => void,
   diagnostics: DiagnosticsService,
+  connections: () => ConnectionsStatusBody,
 ): Server {
-  const handlers = createHandlers(service, certificates, config, diagnostics);
+  const handlers = createHandlers(service, certificates, config, diagnostics, connections);
   const server = createServer(
     {
       ...tls,

@@ -20,6 +20,8 @@ import { initialConfig } from './initial-config.ts';
 import { createListenerControl } from './sip-listeners.ts';
 import { createSipService, describeListener, type ListenerTls, type SipService } from './sip-service.ts';
 import { createNodeSyslogSender } from '../syslog/node-io.ts';
+import { createEngineConnections, followingConfigs } from '../connections/engine-connections.ts';
+import { statusBody } from '../connections/status-body.ts';
 import type { SyslogTarget } from '../syslog/target.ts';
 
 export interface EngineOptions {
@@ -98,17 +100,30 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     throw error;
   }
   const sipService = sip;
-  const listeners = createListenerControl(
-    sipService,
-    { defaultMaterial: () => sipTls, storeMaterial: (id) => store.tlsMaterial(id) },
+  const resourcesDir = findResourcesDir(import.meta.url);
+  const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
+  const connections = await createEngineConnections({
+    core: sipService.core,
+    store,
+    sipTls: () => sipTls,
+    resourcesDir,
     log,
+    syslog,
+    env: process.env,
+  });
+  sipService.core.setOptionsPolicy((_request, source, base) => connections.answerOptions(source, base));
+  const listeners = followingConfigs(
+    createListenerControl(
+      sipService,
+      { defaultMaterial: () => sipTls, storeMaterial: (id) => store.tlsMaterial(id) },
+      log,
+    ),
+    connections,
   );
   // A listener of the config that cannot be had (port taken) is logged and left out: the engine
   // and its management API come up, so the admin can fix the config instead of facing a crash loop.
   await (await listeners.prepare(configStore.current.config, true)).commit();
   log(`[config] running version ${configStore.current.info.version}`);
-  const resourcesDir = findResourcesDir(import.meta.url);
-  const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
   const expiry = createExpiryWarnings({ store, clock: options.clock, log, syslog });
   const certificates = new CertificatesService({
     store,
@@ -149,7 +164,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
     log,
   });
-  const server = createMgmtServer(tls, service, certificates, config, log, diagnostics);
+  const server = createMgmtServer(tls, service, certificates, config, log, diagnostics, () =>
+    statusBody(connections.status()),
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -159,6 +176,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       });
     });
   } catch (error) {
+    await connections.stop();
     await syslog?.close(0);
     await sipService.closeAll();
     releasePidFile(dataDir.file('pid'));
@@ -199,6 +217,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // Registrations end with Expires: 0 while the sockets are still open.
+      await connections.stop();
       await sipService.closeAll();
       await syslog?.close();
       releasePidFile(dataDir.file('pid'));

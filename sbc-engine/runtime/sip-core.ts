@@ -2,7 +2,7 @@
 // (RFC 3261 §17) to the request handling; requests the engine sends go out through client
 // transactions on a flow the transport picks (pooled TCP/TLS connections, RFC 5923 aliases,
 // connected UDP sockets that report ICMP errors).
-import { decideResponse } from '../b2bua/stateless-responder.ts';
+import { decideResponse, type Decision } from '../b2bua/stateless-responder.ts';
 import { getHeader } from '../sip/headers.ts';
 import type { SipMessage, SipRequest } from '../sip/message.ts';
 import { parseMessage } from '../sip/parser.ts';
@@ -20,7 +20,15 @@ import { parseVia } from '../sip/via.ts';
 import type { ConnectionPool } from '../transport/connection-pool.ts';
 import type { Destination, Flow } from '../transport/flow.ts';
 import { openStreamFlow, openUdpFlow, type OutboundOptions } from '../transport/outbound.ts';
+import type { TlsPeerPolicy } from '../transport/tls-policy.ts';
 import type { Inbound } from '../transport/types.ts';
+import type { PeerAddress } from '../sip/via-stamp.ts';
+
+/**
+ * Who may have an answer to an OPTIONS, and which (the connections' responder): gets the stateless
+ * responder's answer and returns the one to send, or a drop.
+ */
+export type OptionsPolicy = (request: SipRequest, source: PeerAddress, base: Decision) => Decision;
 
 export interface SipCoreOptions {
   timers: TimerHost;
@@ -34,6 +42,7 @@ export interface SipCoreOptions {
 export class SipCore {
   readonly transactions: TransactionLayer<Flow>;
   private readonly options: SipCoreOptions;
+  private optionsPolicy: OptionsPolicy | undefined;
 
   constructor(options: SipCoreOptions) {
     this.options = options;
@@ -90,7 +99,9 @@ export class SipCore {
     if (request.method === 'OPTIONS') {
       // Keepalives arrive by the thousand: answered without transaction state (RFC 3261 §8.2.7),
       // as kamailio's sl_send_reply does; a retransmission simply gets the same answer again.
-      this.answerStatelessly(request, inbound.flow);
+      const base = decideResponse(request, this.options);
+      const decision = this.optionsPolicy ? this.optionsPolicy(request, inbound.source, base) : base;
+      if (decision.action === 'reply') this.send(decision.response, inbound.flow);
       return;
     }
     const outcome = this.transactions.receiveRequest(request, inbound.flow);
@@ -108,23 +119,40 @@ export class SipCore {
     }
   }
 
+  /** The connections' answer to OPTIONS; without one every well-formed OPTIONS gets 200. */
+  setOptionsPolicy(policy: OptionsPolicy | undefined): void {
+    this.optionsPolicy = policy;
+  }
+
   /** Opens (or reuses) a flow to the destination and starts a client transaction on it. */
   async sendRequest(
     request: SipRequest,
     destination: Destination,
     callbacks: ClientCallbacks,
   ): Promise<ClientTransaction> {
+    return this.sendOnFlow(request, await this.openFlow(destination), callbacks);
+  }
+
+  /**
+   * A flow to the destination: a new connected UDP socket, or the pooled TCP/TLS connection (opened
+   * with `tlsPolicy` when there is none yet; the engine's default policy without it).
+   */
+  openFlow(destination: Destination, tlsPolicy?: TlsPeerPolicy): Promise<Flow> {
     const outbound: OutboundOptions = {
       ...this.options.outbound,
+      ...(tlsPolicy ? { tlsPolicy: () => tlsPolicy } : {}),
       pool: this.options.pool,
       onMessage: (m) => this.handleInbound(m),
       log: this.options.log,
     };
-    const flow =
-      destination.transport === 'udp'
-        ? await openUdpFlow(destination, outbound)
-        : await openStreamFlow(destination, outbound);
-    const stamped = setTopViaSentBy(request, destination.transport, flow.local.address, flow.local.port);
+    return destination.transport === 'udp'
+      ? openUdpFlow(destination, outbound)
+      : openStreamFlow(destination, outbound);
+  }
+
+  /** Starts a client transaction on a flow; the top Via gets the flow's transport and local end. */
+  sendOnFlow(request: SipRequest, flow: Flow, callbacks: ClientCallbacks): ClientTransaction {
+    const stamped = setTopViaSentBy(request, flow.transport, flow.local.address, flow.local.port);
     return this.transactions.sendRequest(stamped, flow, callbacks);
   }
 

@@ -4,7 +4,7 @@
 import type { Severity } from './priority.ts';
 import type { SdValue } from './structured-data.ts';
 
-/** RFC 5424 §6.2.7 MSGIDs the engine sends. Only CERT_EXPIRY is sent today; the rest are reserved. */
+/** RFC 5424 §6.2.7 MSGIDs the engine sends. CERT_EXPIRY, OPTIONS_STATE and REG_STATE are sent; the rest are reserved. */
 export const MSG_IDS = [
   'CERT_EXPIRY',
   'OPTIONS_STATE',
@@ -67,6 +67,64 @@ export function certExpiryEvent(report: CertExpiryReport): SyslogEvent {
       notAfter: report.notAfter,
       daysLeft: report.daysLeft,
       threshold: report.threshold,
+    },
+    msg: report.text,
+  };
+}
+
+export interface OptionsStateReport {
+  connection: string;
+  /** transport:host:port as configured, e.g. "tls:sip.pstnhub.microsoft.com:5061". */
+  target: string;
+  state: 'up' | 'down';
+  previous: 'unknown' | 'up' | 'down';
+  code: number | null;
+  rttMs: number | null;
+  /** Why the target is down, in plain words. */
+  reason: string | null;
+  text: string;
+}
+
+export function optionsStateEvent(report: OptionsStateReport): SyslogEvent {
+  return {
+    msgId: 'OPTIONS_STATE',
+    severity: report.state === 'up' ? 'notice' : 'warning',
+    params: {
+      connection: report.connection,
+      target: report.target,
+      state: report.state,
+      previous: report.previous,
+      code: report.code ?? undefined,
+      rttMs: report.rttMs ?? undefined,
+      reason: report.reason ?? undefined,
+    },
+    msg: report.text,
+  };
+}
+
+export interface RegStateReport {
+  connection: string;
+  /** sip:domain the binding is made at. */
+  registrar: string;
+  state: 'registered' | 'failed' | 'unregistered';
+  code: number | null;
+  expires: number | null;
+  /** Failed: credentials, rejected, timeout or transport. */
+  reason: string | null;
+  text: string;
+}
+
+export function regStateEvent(report: RegStateReport): SyslogEvent {
+  return {
+    msgId: 'REG_STATE',
+    severity: report.state === 'failed' ? 'warning' : 'notice',
+    params: {
+      connection: report.connection,
+      registrar: report.registrar,
+      state: report.state,
+      code: report.code ?? undefined,
+      expires: report.expires ?? undefined,
+      reason: report.reason ?? undefined,
     },
     msg: report.text,
   };

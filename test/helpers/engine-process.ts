@@ -39,7 +39,15 @@ export async function startEngineProcess(
       ...(options.args ?? []),
     ],
     {
-      env: { ...process.env, SBC_ENGINE_TEST_CLOCK_FILE: clockFile, ...options.env },
+      env: {
+        ...process.env,
+        SBC_ENGINE_TEST_CLOCK_FILE: clockFile,
+        // Whatever config a test applies, the engine's keepalives and registrations stay on loopback,
+        // and its DNS questions go to a loopback port where nothing answers (the suite's network rule).
+        SBC_ENGINE_TEST_LOOPBACK_ONLY: '1',
+        SBC_ENGINE_TEST_DNS: '127.0.0.1:9',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

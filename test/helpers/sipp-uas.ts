@@ -12,13 +12,19 @@ export interface SippUas {
 }
 
 /** Answers `calls` requests by `scenario` over UDP or TCP, then exits. */
-export async function startSippUas(scenario: string, transport: 'udp' | 'tcp', calls = 1): Promise<SippUas> {
+export async function startSippUas(
+  scenario: string,
+  transport: 'udp' | 'tcp',
+  calls = 1,
+  /** More sipp arguments, e.g. ['-set', 'user', 'alice'] for a scenario's [$user]. */
+  extra: string[] = [],
+): Promise<SippUas> {
   const port = await freeTcpUdpPort();
   const child = spawn(
     'sipp',
     [
       '-sf', scenario, '-i', '127.0.0.1', '-p', String(port), '-t', transport === 'udp' ? 'u1' : 't1',
-      '-m', String(calls), '-timeout', '60s', '-nostdin',
+      '-m', String(calls), '-timeout', '60s', '-nostdin', ...extra,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   ); // prettier-ignore

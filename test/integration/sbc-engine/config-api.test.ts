@@ -41,6 +41,8 @@ const trunk = (password: string) => ({
   name: 'Telekom',
   targets: [{ host: 'reg.sip-trunk.telekom.de', transport: 'tcp' }],
   registration: { user: '+4930123456', password },
+  // The sockets are checked with OPTIONS from loopback: a connection's peers get 200, strangers 403.
+  allowedSources: ['127.0.0.0/8'],
 });
 
 /** Stops the engine the hard way: no shutdown code runs, as when the power goes. */
