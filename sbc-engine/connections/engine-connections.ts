@@ -17,16 +17,22 @@ import { tlsPolicyFor } from './tls-for-connection.ts';
  * Test hooks, unset in production (the bundled engine strips SBC_ENGINE_TEST_*): keep a test engine's
  * traffic on loopback whatever config a test applies (the network rule of the test suite), point
  * its DNS at a server of the test's own, and shorten the registration backoff.
+ *
+ * SBC_ENGINE_SANDBOX=loopback is the one switch that does pass through SBC Studio to its bundled
+ * engine: it only restricts (SIP to 127.0.0.0/8 and ::1, DNS to a loopback port where nothing
+ * answers), so a lab or an end-to-end test can apply real provider profiles without traffic leaving
+ * the machine.
  */
 export function connectionsTestHooks(env: NodeJS.ProcessEnv): {
   loopbackOnly: boolean;
   dnsServers?: string[];
   backoffBaseMs?: number;
 } {
-  const dns = env.SBC_ENGINE_TEST_DNS?.split(',').filter(Boolean);
+  const sandbox = env.SBC_ENGINE_SANDBOX === 'loopback';
+  const dns = (env.SBC_ENGINE_TEST_DNS ?? (sandbox ? '127.0.0.1:9' : undefined))?.split(',').filter(Boolean);
   const backoff = Number(env.SBC_ENGINE_TEST_REGISTER_BACKOFF_MS);
   return {
-    loopbackOnly: env.SBC_ENGINE_TEST_LOOPBACK_ONLY === '1',
+    loopbackOnly: env.SBC_ENGINE_TEST_LOOPBACK_ONLY === '1' || sandbox,
     ...(dns?.length ? { dnsServers: dns } : {}),
     ...(Number.isFinite(backoff) && backoff > 0 ? { backoffBaseMs: backoff } : {}),
   };

@@ -64,6 +64,8 @@ export async function startStudio(
     process.execPath,
     [STUDIO_CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--engine-mgmt', `127.0.0.1:${enginePort}`],
     {
+      // The bundled engine inherits this: whatever profile a test applies, SIP and DNS stay on loopback.
+      env: { ...process.env, SBC_ENGINE_SANDBOX: 'loopback' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

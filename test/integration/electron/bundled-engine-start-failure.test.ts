@@ -45,7 +45,12 @@ it('reports that the bundled engine did not start, and why', { timeout: 40_000 }
   assert.equal(!stop.ok && stop.error.message, 'The bundled engine was not running.');
 });
 
-it('never hands test hooks to a real engine', () => {
-  const env = engineEnvironment({ PATH: '/bin', SBC_ENGINE_TEST_CLOCK_FILE: '/tmp/x' });
-  assert.deepEqual(env, { PATH: '/bin' });
+it('never hands test hooks to a real engine, but passes the loopback sandbox (it only restricts)', () => {
+  const env = engineEnvironment({
+    PATH: '/bin',
+    SBC_ENGINE_TEST_CLOCK_FILE: '/tmp/x',
+    SBC_ENGINE_TEST_DNS: '198.51.100.1:53',
+    SBC_ENGINE_SANDBOX: 'loopback',
+  });
+  assert.deepEqual(env, { PATH: '/bin', SBC_ENGINE_SANDBOX: 'loopback' });
 });
