@@ -52,6 +52,8 @@ export interface CertificatesServiceDeps {
   resourcesDir: string | undefined;
   /** Called after each change the store accepted (the expiry warnings check again). */
   onChange?: () => void;
+  /** The SBC FQDN of the config in effect (system.fqdn), null while none is set. */
+  configuredFqdn?: () => string | null;
 }
 
 // Errors that come from what the admin sent: the store's refusals, unreadable files, and OpenSSL's
@@ -128,9 +130,18 @@ export class CertificatesService {
       const field = /common name/.test(message) && !/DNS names/.test(message) ? 'commonName' : 'dnsNames';
       throw new MgmtError(400, 'invalid-body', `${field}: ${message}`, { field });
     }
-    // The engine has no configured FQDN yet (the configuration issue adds it): the common name
-    // stands for it, as the SBC's FQDN is what the admin puts there.
+    // The names must hold the request's own common name (the SBC FQDN the admin typed); they are
+    // also held against the FQDN of the config in effect, as a warning only: a request for a new
+    // name is made before the config moves to it.
     const nameProblems = checkRequestNames(spec.dnsNames, spec.commonName);
+    const configured = this.deps.configuredFqdn?.();
+    if (configured && !spec.dnsNames.some((name) => name.toLowerCase() === configured.toLowerCase())) {
+      nameProblems.push({
+        code: 'config-fqdn-missing',
+        severity: 'warning',
+        message: `the configuration's SBC FQDN is ${configured}, which this request does not name: Contact headers and Teams pair ${configured}, so peers would refuse this certificate until the configuration changes to ${spec.commonName}`,
+      });
+    }
     const blocking = nameProblems.find((problem) => problem.severity === 'error');
     if (blocking)
       throw new MgmtError(400, 'invalid-body', `dnsNames: ${blocking.message}`, { field: 'dnsNames' });

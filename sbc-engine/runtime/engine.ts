@@ -130,6 +130,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     onChange: () => expiry.changed(),
     sipTlsChoiceFile: certPaths.sipTlsChoice,
     sipTlsCertificateId: sipTlsId,
+    configuredFqdn: () => configStore.current.config.system.fqdn,
     applySipTls: (material) => {
       sipTls = material;
       return sipService.setTlsMaterial(material);

@@ -44,8 +44,8 @@ export function CertificatesPage({ onGoToEngines }: { onGoToEngines: () => void 
   const connected = useMemo(() => connectedEngines(engines ?? []), [engines]);
   const [chosenId, setChosenId] = useState<string | undefined>();
   const engineId = pickEngine(connected, chosenId);
-  const { listing, failure, busy, refresh } = useCertificates(engineId);
-  const rows = useMemo(() => (listing ? listingRows(listing) : undefined), [listing]);
+  const { listing, config, failure, busy, refresh } = useCertificates(engineId);
+  const rows = useMemo(() => (listing ? listingRows(listing, config) : undefined), [listing, config]);
   const [dialog, setDialog] = useState<CertificateDialog | undefined>();
 
   return (

@@ -45,6 +45,7 @@ export function OwnCertificatesTable({
           <TableHeaderCell>{t('own.key')}</TableHeaderCell>
           <TableHeaderCell>{t('own.fingerprints')}</TableHeaderCell>
           <TableHeaderCell>{t('own.sipTls')}</TableHeaderCell>
+          <TableHeaderCell>{t('usedBy')}</TableHeaderCell>
           <TableHeaderCell>{t('actions.heading')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -102,6 +103,7 @@ export function OwnCertificatesTable({
                 t('none')
               )}
             </TableCell>
+            <TableCell data-testid="own-used-by">{row.usedBy.join(', ') || t('none')}</TableCell>
             <TableCell>
               <OwnRowActions row={row} onAction={(action) => onAction(row, action)} />
             </TableCell>

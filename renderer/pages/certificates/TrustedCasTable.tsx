@@ -38,6 +38,7 @@ export function TrustedCasTable({
           <TableHeaderCell>{t('trusted.subject')}</TableHeaderCell>
           <TableHeaderCell>{t('trusted.validUntil')}</TableHeaderCell>
           <TableHeaderCell>{t('trusted.sha256')}</TableHeaderCell>
+          <TableHeaderCell>{t('usedBy')}</TableHeaderCell>
           <TableHeaderCell>{t('actions.heading')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -56,6 +57,7 @@ export function TrustedCasTable({
             <TableCell>
               <span className={styles.mono}>{row.sha256}</span>
             </TableCell>
+            <TableCell data-testid="trusted-used-by">{row.usedBy.join(', ') || t('none')}</TableCell>
             <TableCell>
               <TrustedRowActions label={row.label} onAction={(action) => onAction(row, action)} />
             </TableCell>

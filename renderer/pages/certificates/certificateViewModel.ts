@@ -1,6 +1,8 @@
 // What the Certificates page shows for an engine's certificate store, decided from the listing
 // alone, so the rules (expiry badge, which columns say what) are tested without rendering.
 import type { EngineView, Output } from '../../../electron/api/contract.ts';
+import type { Config } from '../../../sbc-engine/config/schema/config.ts';
+import { certificateUses, describeUses } from './certificateUses.ts';
 
 export type CertificateListing = Output<'certificates.list'>;
 type OwnEntry = CertificateListing['own'][number];
@@ -54,9 +56,11 @@ export interface OwnRow {
   csrPem?: string;
   /** The public certificates a peer gets, leaf first: what "Export" saves. */
   publicPems: string[];
+  /** The listeners and connections that present it, from the engine's config. */
+  usedBy: string[];
 }
 
-export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): OwnRow {
+export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null, usedBy: string[] = []): OwnRow {
   const cert = entry.certificate;
   const usedForSipTls = entry.id === sipTlsCertificateId;
   if (!cert) {
@@ -70,6 +74,7 @@ export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): Own
       ...(entry.csrPem ? { csrPem: entry.csrPem } : {}),
       usedForSipTls,
       publicPems: [],
+      usedBy,
     };
   }
   const sans = cert.subjectAltNames;
@@ -88,6 +93,7 @@ export function ownRow(entry: OwnEntry, sipTlsCertificateId: string | null): Own
     sha1: cert.sha1Fingerprint,
     usedForSipTls,
     publicPems: [cert.pem, ...entry.chain.map((link) => link.pem)],
+    usedBy,
   };
 }
 
@@ -100,9 +106,11 @@ export interface TrustedRow {
   expiry: Expiry;
   sha256: string;
   pem: string;
+  /** The listeners and connections whose TLS profile trusts it. */
+  usedBy: string[];
 }
 
-export function trustedRow(entry: TrustedEntry): TrustedRow {
+export function trustedRow(entry: TrustedEntry, usedBy: string[] = []): TrustedRow {
   const cert = entry.certificate;
   return {
     id: entry.id,
@@ -113,13 +121,20 @@ export function trustedRow(entry: TrustedEntry): TrustedRow {
     expiry: expiryOf(cert.daysLeft),
     sha256: cert.sha256Fingerprint,
     pem: cert.pem,
+    usedBy,
   };
 }
 
-export function listingRows(listing: CertificateListing): { own: OwnRow[]; trusted: TrustedRow[] } {
+export function listingRows(
+  listing: CertificateListing,
+  config?: Config,
+): { own: OwnRow[]; trusted: TrustedRow[] } {
+  const uses = certificateUses(config, listing.sipTlsCertificateId);
   return {
-    own: listing.own.map((entry) => ownRow(entry, listing.sipTlsCertificateId)),
-    trusted: listing.trustedCas.map(trustedRow),
+    own: listing.own.map((entry) =>
+      ownRow(entry, listing.sipTlsCertificateId, describeUses(uses.own.get(entry.id))),
+    ),
+    trusted: listing.trustedCas.map((entry) => trustedRow(entry, describeUses(uses.trusted.get(entry.id)))),
   };
 }
 

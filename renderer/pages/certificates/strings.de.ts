@@ -182,6 +182,7 @@ export const de: typeof en = {
       'Die Anforderung und ihr privater Schlüssel werden gelöscht. Ein Zertifikat, das die CA danach für diese Anforderung ausstellt, kann nicht mehr importiert werden.',
   },
   fingerprint: { sha256: 'SHA-256', sha1: 'SHA-1' },
+  usedBy: 'Verwendet von',
   yes: 'Ja',
   none: '—',
 };

@@ -175,6 +175,7 @@ export const en = {
     pendingBody:
       'The request and its private key are deleted. A certificate the CA issues for this request afterwards cannot be imported anymore.',
   },
+  usedBy: 'Used by',
   yes: 'Yes',
   none: '—',
 };

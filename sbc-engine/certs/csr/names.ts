@@ -2,7 +2,7 @@
 // spends a day on it. Teams Direct Routing matches the SBC by the FQDN in the certificate, and
 // many CAs copy the first SAN into the CN, so the FQDN belongs first.
 
-export type RequestNameCode = 'no-names' | 'fqdn-missing' | 'fqdn-not-first' | 'wildcard-sip' | 'invalid-dns-name' | 'duplicate-name'; // prettier-ignore
+export type RequestNameCode = 'no-names' | 'fqdn-missing' | 'fqdn-not-first' | 'wildcard-sip' | 'invalid-dns-name' | 'duplicate-name' | 'config-fqdn-missing'; // prettier-ignore
 
 export interface RequestNameProblem {
   code: RequestNameCode;

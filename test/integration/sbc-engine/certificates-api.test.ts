@@ -290,4 +290,30 @@ describe('sbc-engine certificate API', () => {
     const list = await mgmtRequest(engine.port, 'GET', '/certificates', { token });
     assert.equal(list.body.sipTlsCertificateId, id);
   });
+
+  it('warns when a request does not name the SBC FQDN of the config in effect', async () => {
+    const read = await mgmtRequest(engine.port, 'GET', '/config', { token });
+    const config = { ...read.body.config, system: { ...read.body.config.system, fqdn: 'sbc.example.com' } };
+    const put = await mgmtRequest(engine.port, 'PUT', '/config', {
+      token,
+      body: json({ config, comment: 'FQDN set' }),
+      headers: { 'if-match': read.headers.etag as string },
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const request = (commonName: string) =>
+      mgmtRequest(engine.port, 'POST', '/certificates/requests', {
+        token,
+        body: json({ label: commonName, algorithm: 'ecdsa-p256', commonName, dnsNames: [commonName] }),
+      });
+    const other = await request('sbc-new.example.com');
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+    const warning = other.body.nameProblems.find((p: { code: string }) => p.code === 'config-fqdn-missing');
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning.message, /sbc\.example\.com/);
+    const same = await request('sbc.example.com');
+    assert.deepEqual(
+      same.body.nameProblems.filter((p: { code: string }) => p.code === 'config-fqdn-missing'),
+      [],
+    );
+  });
 });

@@ -107,6 +107,7 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
     csrPem: '-----BEGIN CERTIFICATE REQUEST-----\n',
     usedForSipTls: false,
     publicPems: [],
+    usedBy: [],
   });
   assert.deepEqual(own[1]!.publicPems, ['LEAF', 'INTERMEDIATE'], 'export saves the leaf, then its chain');
   assert.equal(own[1]!.commonName, 'sbc.example.com');
@@ -125,6 +126,7 @@ it('turns a listing into rows: pending requests show what was asked, issued ones
       expiry: 'ok',
       sha256: 'AA:BB',
       pem: '-----BEGIN CERTIFICATE-----\n',
+      usedBy: [],
     },
   ]);
 });
