@@ -147,9 +147,13 @@ export class StreamDeframer {
     }
   }
 
-  /** The stream ended: a newline-framed message without its final LF still counts. */
+  /**
+   * The stream ended: a newline-framed message without its final LF still counts, and the part of
+   * an octet-counted frame that came is kept, marked as cut, rather than dropped.
+   */
   end(): void {
     if (this.mode === 'line' && this.partsLength > 0) this.emitLine();
+    else if (this.mode === 'octets' && this.partsLength > 0) this.emit(true);
     this.parts = [];
     this.partsLength = 0;
     this.mode = 'between';

@@ -97,6 +97,12 @@ describe('StreamDeframer', () => {
     assert.deepEqual(frames, ['<13>1 half a frame!!!'.slice(0, 20)]);
   });
 
+  it('keeps the part of a counted frame that came before the connection closed, marked as cut', () => {
+    const { frames, truncated } = deframe(['30 <13>1 only half']);
+    assert.deepEqual(frames, ['<13>1 only half']);
+    assert.deepEqual(truncated, [true]);
+  });
+
   it('fuzz: random streams never throw, never exceed the limit, and framed messages come back', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
