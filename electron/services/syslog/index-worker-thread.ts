@@ -3,6 +3,7 @@
 // Messages: parent → worker {type:'written'} (a raw file grew), {type:'stop', budgetMs};
 // worker → parent {type:'stats', stats}, {type:'log', line}, {type:'stopped'}.
 import { mkdirSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -50,6 +51,7 @@ export async function openIndex(dir: string): Promise<IndexStore> {
 }
 
 export async function runIndexWorker(port: MessagePort, data: IndexWorkerData): Promise<void> {
+  lowerThreadPriority();
   const send = (message: WorkerToParent) => port.postMessage(message);
   const store = await openIndex(data.dir);
   const runner = new IndexRunner(data.dir, store, data.retention);
@@ -116,6 +118,20 @@ export async function runIndexWorker(port: MessagePort, data: IndexWorkerData): 
   send({ type: 'stats', stats: stats() });
   store.db.close();
   send({ type: 'stopped' });
+}
+
+/**
+ * On Linux, setpriority(PRIO_PROCESS, 0) applies to the calling thread only: the index yields the
+ * CPU to the socket thread when both want it (on a 2-core machine under a flood they do), and
+ * catches up when the flood ends. Elsewhere it would renice the whole process, so it is left alone.
+ */
+function lowerThreadPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, 10);
+  } catch {
+    // not allowed here: run at normal priority
+  }
 }
 
 /** Entry when this thread was started as the index worker (from source or from a bundle). */
