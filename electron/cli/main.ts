@@ -1,6 +1,7 @@
 // The `sbc-studio` command.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { parseHostPort } from '../../sbc-engine/config/host-port.ts';
 import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from '../../sbc-engine/config/defaults.ts';
 import { bundledEngineDataDir, defaultAppDataDir } from '../services/app-paths.ts';
@@ -20,6 +21,8 @@ const HELP = `Usage: sbc-studio <command> [options]
   config new             a config file from a provider profile (config --help)
   config powershell FILE the Teams PowerShell that pairs the SBC of a config file
   lint FILE              check a configuration file against the linter rules (lint --help)
+  syslog                 receive syslog over UDP/TCP/TLS into a data folder (syslog --help)
+  logs query             search received syslog (logs --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -50,6 +53,10 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./config.ts')).configCommand(argv.slice(1)));
   if (argv[0] === 'lint')
     return void (process.exitCode = await (await import('./lint.ts')).lintCommand(argv.slice(1)));
+  if (argv[0] === 'syslog')
+    return void (process.exitCode = await (await import('./syslog.ts')).syslogCommand(argv.slice(1)));
+  if (argv[0] === 'logs')
+    return void (process.exitCode = await (await import('./logs.ts')).logsCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({
@@ -145,4 +152,6 @@ export async function main(argv: string[]): Promise<void> {
   fail(`unknown command "${command}"\n\n${HELP}`);
 }
 
-void main(process.argv.slice(2));
+// The syslog receiver starts its index worker from this same bundle (services/syslog/receiver.ts).
+if (isMainThread) void main(process.argv.slice(2));
+else void import('../services/syslog/index-worker-thread.ts');

@@ -120,6 +120,7 @@ it('offers per row only what makes sense, and never removing what SIP TLS serves
     subjectAltNames: [],
     usedForSipTls: false,
     publicPems: ['LEAF'],
+    usedBy: [],
     ...patch,
   });
   assert.deepEqual(ownActions(row({ state: 'pending' })), ['continue', 'saveRequest', 'remove']);
