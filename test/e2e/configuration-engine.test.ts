@@ -10,6 +10,7 @@ import { startStudio, type StudioProcess } from '../helpers/studio-process.ts';
 import { completeSetupInUi, expectEngineState, logIn } from '../helpers/studio-ui.ts';
 
 const PASSWORD = 'end to end password';
+const TRUNK_SECRET = 'trunk-Secret-1';
 
 async function engineConfig(studio: StudioProcess) {
   const login = await mgmtRequest(studio.enginePort, 'POST', '/login', {
@@ -81,6 +82,27 @@ describe('Configuration page on the bundled engine (browser mode, Chromium)', ()
     assert.match(items[2]!, /Teams 3/);
   });
 
+  it('adds the Telekom trunk from its profile, with the values to confirm with Telekom', async () => {
+    await page.getByTestId('add-from-profile').click();
+    await page
+      .locator('[data-testid="profile-choice"][data-profile="telekom-deutschlandlan-sip-trunk"]')
+      .click();
+    await page.getByTestId('profile-answer-registrationNumber').fill('+4930123456');
+    await page.getByTestId('profile-answer-authUser').fill('555123456789');
+    await page.getByTestId('profile-answer-password').fill(TRUNK_SECRET);
+    await page.getByTestId('profile-answer-numberBlock-first').fill('+493012345600');
+    await page.getByTestId('profile-answer-numberBlock-last').fill('+493012345699');
+    const confirm = page.getByTestId('profile-wizard').getByTestId('profile-confirm');
+    assert.match((await confirm.textContent()) ?? '', /confirm with your provider/);
+    await page.getByTestId('profile-add').click();
+    await page.getByTestId('profile-wizard').waitFor({ state: 'detached' });
+    const items = await page
+      .locator('[data-testid="list-connections"] > [data-testid="list-item"]')
+      .allTextContents();
+    assert.equal(items.length, 4, items.join(' | '));
+    assert.match(items[3]!, /Telekom/);
+  });
+
   it("shows the linter's findings at the field and in the list, and fixes one with one click", async () => {
     // Teams demotes an SBC it has not heard OPTIONS from for 3 minutes: 600 s is an error with a fix.
     await page.getByTestId('open-connections[0]').click();
@@ -139,9 +161,16 @@ describe('Configuration page on the bundled engine (browser mode, Chromium)', ()
     assert.match((await page.getByTestId('config-notice').textContent()) ?? '', /Version 2 is confirmed/);
     state = await engineConfig(studio);
     assert.equal(state.confirmedVersion, 2);
-    assert.deepEqual(
-      state.config.connections.map((c) => c.id),
-      ['teams-1', 'teams-2', 'teams-3'],
+    assert.deepEqual(state.config.connections.map((c) => c.id).slice(0, 3), [
+      'teams-1',
+      'teams-2',
+      'teams-3',
+    ]);
+    assert.match(state.config.connections[3]!.id, /telekom/);
+    assert.doesNotMatch(
+      JSON.stringify(state),
+      new RegExp(TRUNK_SECRET),
+      'the engine never answers the password',
     );
     assert.equal(
       await page.locator('[data-testid="config-changed"]').count(),
