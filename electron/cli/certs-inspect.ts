@@ -19,6 +19,7 @@ import {
   type InspectResult,
 } from '../../sbc-engine/certs/inspect/index.ts';
 import type { NameCheck } from '../../sbc-engine/certs/name-match.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const CERTS_HELP = `Usage: sbc-studio certs inspect FILE [options]
 
@@ -36,16 +37,6 @@ Exit code: 0 no errors, 1 problems found, 2 the file cannot be read.`;
 
 const NAME_CHECKS = new Set<NameCheck>(['exact', 'wildcard', 'rfc5922']);
 const PURPOSES = new Set<Purpose>(['server', 'client']);
-
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 function readTrust(paths: string[]): X509Certificate[] {
   if (!paths.length) return rootCertificates.map((pem) => new X509Certificate(pem));
@@ -111,7 +102,7 @@ function report(
 }
 
 /** Runs the command and returns its exit code. */
-export async function certsCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function certsCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

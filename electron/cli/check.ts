@@ -14,6 +14,7 @@ import {
 } from '../../sbc-engine/diag/index.ts';
 import type { SipTransport } from '../../sbc-engine/sip/locate/types.ts';
 import { parseUri } from '../../sbc-engine/sip/uri.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const CHECK_HELP = `Usage: sbc-studio check TARGET [options]
 
@@ -39,16 +40,6 @@ transport, TLS or DNS failure), 3 unknown (bad arguments).`;
 const EXIT: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
 const LABEL: Record<Severity, string> = { ok: 'OK', warning: 'WARNING', critical: 'CRITICAL' };
 const NAME_CHECKS = new Set<string>(['exact', 'wildcard', 'rfc5922']);
-
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** A bad argument: exit 3 with a message that names it. */
 class UsageError extends Error {}
@@ -218,7 +209,7 @@ function report(result: ProbeResult, slowMs: number): string[] {
 }
 
 /** Runs the command and returns its exit code. */
-export async function checkCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function checkCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
   const json = argv.includes('--json');
   const unknown = (message: string) => {

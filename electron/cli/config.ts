@@ -20,7 +20,7 @@ import {
 } from '../../sbc-engine/config/schema/index.ts';
 import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
 import { resourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
-import { consoleOutput, type Output } from './profiles.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const CONFIG_HELP = `Usage: sbc-studio config new --profile ID [--answer QUESTION=VALUE]... [--set PATH=VALUE]... [--out FILE]
        sbc-studio config powershell FILE [--name NAME] [--number-pattern REGEX]
@@ -63,7 +63,7 @@ function hasSecrets(config: Config): boolean {
   return JSON.stringify(redactSecrets(config)) !== JSON.stringify(config);
 }
 
-export async function configCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function configCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -180,7 +180,7 @@ function powershell(
   file: string,
   name: string | undefined,
   numberPattern: string | undefined,
-  io: Output,
+  io: CliOutput,
   fail: (message: string) => number,
 ): number {
   let json: unknown;

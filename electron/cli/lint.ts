@@ -19,6 +19,7 @@ import {
 } from '../../sbc-engine/config/lint/index.ts';
 import { migrateConfig, parseConfig, type ConfigError } from '../../sbc-engine/config/schema/index.ts';
 import { findResourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const LINT_HELP = `Usage: sbc-studio lint FILE [--json]
 
@@ -30,16 +31,6 @@ export const LINT_HELP = `Usage: sbc-studio lint FILE [--json]
 Options:
   --json                 machine-readable output
 Exit code: 0 no errors (warnings allowed), 1 errors found, 2 the file is not a valid configuration.`;
-
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** The roots this installation bundles; undefined (rules skipped) when the index cannot be read. */
 function bundledRoots(now: Date): BundledRootFact[] | undefined {
@@ -108,7 +99,7 @@ function report(file: string, result: LintResult, upgraded: string[]): string[] 
 }
 
 /** Runs the command and returns its exit code. */
-export async function lintCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function lintCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

@@ -7,6 +7,7 @@ import { defaultAppDataDir } from '../services/app-paths.ts';
 import { formatLocalTime } from '../services/syslog/local-time.ts';
 import { parseTimeArgument, queryLogs, type LogQuery } from '../services/syslog/query.ts';
 import { encodeRaw, maxEncodedLength } from '../services/syslog/raw-line.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const LOGS_HELP = `Usage: sbc-studio logs query [--dir DIR] [--text T] [--since T] [--until T] [--host H] [--limit N] [--json]
 
@@ -23,23 +24,13 @@ Options:
   --json             {rows, ftsLag, notIndexedBytes} as JSON
 Exit code: 0 messages found, 1 none found, 2 bad options or no index in DIR.`;
 
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
-
 function oneLine(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   const out = Buffer.allocUnsafe(maxEncodedLength(bytes.length));
   return out.subarray(0, encodeRaw(bytes, out, 0)).toString('utf8');
 }
 
-export async function logsCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function logsCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let query: LogQuery;
   let dir: string;
   let json: boolean;

@@ -4,23 +4,14 @@ import { parseArgs } from 'node:util';
 import type { Profile, Question } from '../../sbc-engine/config/profiles/index.ts';
 import { loadBundledProfiles } from '../../sbc-engine/resources/bundled-profiles.ts';
 import { resourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const PROFILES_HELP = `Usage: sbc-studio profiles list [--json]
 
   Lists the provider profiles (resources/profiles/) and the questions each asks; answer them with
   "sbc-studio config new --profile ID --answer QUESTION=VALUE".`;
 
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
-
-function describeQuestion(question: Question) {
+export function describeQuestion(question: Question) {
   const fallback = question.default;
   return {
     id: question.id,
@@ -53,7 +44,7 @@ export function profileSummary(profile: Profile) {
   };
 }
 
-export async function profilesCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function profilesCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

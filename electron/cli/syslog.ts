@@ -10,6 +10,7 @@ import { defaultAppDataDir } from '../services/app-paths.ts';
 import type { ListenSpec } from '../services/syslog/listeners.ts';
 import { SyslogReceiver, type ReceiverOptions } from '../services/syslog/receiver.ts';
 import { formatStatsLine } from '../services/syslog/stats-line.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const SYSLOG_PORT = 514;
 /** Where the receiver goes when 514 is privileged or taken (rsyslog and others use it too). */
@@ -33,16 +34,6 @@ Options:
   --stats-interval S     print figures every S seconds (default 10; 0: only at the end)
   --json                 figures as JSON lines
 Stop with Ctrl+C or SIGTERM: queued messages are written before it exits.`;
-
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 function listenSpecs(values: string[] | undefined, option: string): ListenSpec[] {
   return (values ?? []).map((text) => {
@@ -137,7 +128,7 @@ function mib(bytes: number): string {
 }
 
 /** Runs until SIGTERM/SIGINT; the exit code. */
-export async function syslogCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function syslogCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let parsed;
   try {
     parsed = receiverOptionsFromArgs(argv, (line) => io.err(line));
