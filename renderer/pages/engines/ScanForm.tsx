@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   targets: { flexGrow: 1, minWidth: '280px' },
   port: { width: '140px' },
+  // Fluent's Input has a min-width wider than the port field: it would spill over the Scan button.
+  portInput: { minWidth: 0, width: '100%' },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -98,7 +100,12 @@ export function ScanForm({
           validationState={port === undefined ? 'error' : 'none'}
           validationMessage={port === undefined ? t('find.portInvalid') : undefined}
         >
-          <Input value={portText} onChange={(_e, data) => setPortText(data.value)} inputMode="numeric" />
+          <Input
+            className={styles.portInput}
+            value={portText}
+            onChange={(_e, data) => setPortText(data.value)}
+            inputMode="numeric"
+          />
         </Field>
         <Button
           type="submit"

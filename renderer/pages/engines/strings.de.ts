@@ -184,6 +184,7 @@ export const de: typeof en = {
       'time-limit': 'Die Prüfung hat ihr Zeitlimit erreicht.',
     },
     notTried: '{{count}} Adressen wurden nicht geprüft.',
+    foundCount_one: '{{count}} Engine gefunden.',
     foundCount: '{{count}} Engines gefunden.',
     failureSummary: '{{count}} Adressen ohne Engine: {{details}}',
     reason: {

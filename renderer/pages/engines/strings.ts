@@ -176,6 +176,7 @@ export const en = {
       'time-limit': 'The scan reached its time limit.',
     },
     notTried: '{{count}} addresses were not checked.',
+    foundCount_one: '{{count}} engine found.',
     foundCount: '{{count}} engines found.',
     failureSummary: '{{count}} addresses without an engine: {{details}}',
     reason: {
