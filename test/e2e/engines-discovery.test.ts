@@ -39,7 +39,7 @@ describe('Find engines (browser mode, Chromium)', () => {
 
   it('scans a range and lists the engines it found, with the closed addresses counted', async () => {
     const panel = page.getByTestId('find-engines');
-    await panel.getByLabel('Addresses, host names or ranges').fill('127.0.0.0/29');
+    await panel.getByLabel('Hosts, IPs or ranges').fill('127.0.0.0/29');
     await panel.getByLabel('Management port').fill(String(port));
     await panel.getByRole('button', { name: 'Scan', exact: true }).click();
     await panel.locator('[data-testid="scan-state"][data-state="finished"]').waitFor({ timeout: 30_000 });

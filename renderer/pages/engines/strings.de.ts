@@ -167,8 +167,8 @@ export const de: typeof en = {
     mdnsOff: 'Die Suche im lokalen Netz ist in diesem SBC Studio ausgeschaltet.',
     mdnsFailed: 'Die Suche im lokalen Netz ist fehlgeschlagen: {{problem}}',
     noneYet: 'Bisher hat sich keine Engine gemeldet.',
-    scanHeading: 'Adressen prüfen',
-    targets: 'Adressen, Hostnamen oder Bereiche',
+    scanHeading: 'Hosts und Bereiche prüfen',
+    targets: 'Hosts, IP-Adressen oder Bereiche',
     targetsHint:
       'Durch Kommas oder Leerzeichen getrennt, z. B. 192.0.2.10, sbc1.example.com, 192.0.2.0/24 (höchstens {{max}} Adressen).',
     port: 'Verwaltungsport',

@@ -159,8 +159,8 @@ export const en = {
     mdnsOff: 'Searching the local network is turned off in this SBC Studio.',
     mdnsFailed: 'Searching the local network failed: {{problem}}',
     noneYet: 'No engine has announced itself yet.',
-    scanHeading: 'Scan addresses',
-    targets: 'Addresses, host names or ranges',
+    scanHeading: 'Scan hosts and ranges',
+    targets: 'Hosts, IPs or ranges',
     targetsHint:
       'Separated by commas or spaces, e.g. 192.0.2.10, sbc1.example.com, 192.0.2.0/24 (at most {{max}} addresses).',
     port: 'Management port',
