@@ -12,7 +12,7 @@ import { parseSyslogTarget, type SyslogTarget } from './syslog/target.ts';
 import { ENGINE_VERSION } from './runtime/version.ts';
 
 const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip udp|tcp|tls:HOST:PORT ...]
-                  [--syslog udp|tcp:HOST:PORT]
+                  [--syslog udp|tcp:HOST:PORT] [--no-announce] [--announce-interface ADDR]
        sbc-engine reset-password [--data-dir DIR]
 
   run             start the engine (the default)
@@ -23,6 +23,9 @@ const HELP = `Usage: sbc-engine [run] [--data-dir DIR] [--mgmt HOST:PORT] [--sip
   --sip T:HOST:PORT  a SIP socket, repeatable: udp:0.0.0.0:5060, tcp:[::]:5060, tls:0.0.0.0:5061; open
                      in addition to the listeners of the applied config, which never closes it
   --syslog T:H:P     RFC 5424 syslog (certificate expiry warnings) to udp:HOST:PORT or tcp:HOST:PORT
+  --no-announce      do not announce the engine with DNS-SD (_sbc-studio._tcp); also
+                     SBC_ENGINE_ANNOUNCE=off. A loopback management address is never announced
+  --announce-interface ADDR  announce on the interface with this IPv4 address only
   --print-setup-key  print the setup key also when the output is not a terminal (a service journal)
   --version, --help`;
 
@@ -47,6 +50,8 @@ export async function main(argv: string[]): Promise<void> {
         sip: { type: 'string', multiple: true },
         syslog: { type: 'string' },
         'print-setup-key': { type: 'boolean' },
+        'no-announce': { type: 'boolean' },
+        'announce-interface': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -89,6 +94,14 @@ export async function main(argv: string[]): Promise<void> {
     if (!target.ok) fail(`--syslog: ${target.error}`);
     syslog = target.value;
   }
+  const announceInterface = values['announce-interface'];
+  if (announceInterface !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(announceInterface)) {
+    fail(`--announce-interface: "${announceInterface}" is not an IPv4 address`);
+  }
+  const announce =
+    values['no-announce'] === true || process.env.SBC_ENGINE_ANNOUNCE === 'off'
+      ? (false as const)
+      : { ...(announceInterface ? { interface: announceInterface } : {}) };
   const { clock, testFile } = clockFromEnvironment(process.env);
   if (testFile) log(`[engine] TEST CLOCK active (offset from ${testFile}); never use this in production`);
   const renamePause = renamePauseFromEnvironment(process.env);
@@ -105,6 +118,7 @@ export async function main(argv: string[]): Promise<void> {
       beforeConfigRename: renamePause.beforeRename,
       log,
       console: process.stdout.isTTY === true || values['print-setup-key'] === true,
+      announce,
     });
   } catch (error) {
     fail((error as Error).message);

@@ -23,6 +23,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   lint FILE              check a configuration file against the linter rules (lint --help)
   syslog                 receive syslog over UDP/TCP/TLS into a data folder (syslog --help)
   logs query             search received syslog (logs --help)
+  discover               find engines by DNS-SD and by address or range (discover --help)
 
 Options:
   --host HOST            browser mode address (default 127.0.0.1; env SBC_STUDIO_HOST)
@@ -57,6 +58,8 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./syslog.ts')).syslogCommand(argv.slice(1)));
   if (argv[0] === 'logs')
     return void (process.exitCode = await (await import('./logs.ts')).logsCommand(argv.slice(1)));
+  if (argv[0] === 'discover')
+    return void (process.exitCode = await (await import('./discover.ts')).discoverCommand(argv.slice(1)));
   let parsed;
   try {
     parsed = parseArgs({

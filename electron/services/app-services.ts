@@ -7,6 +7,7 @@ import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
+import { DiscoveryService, type MdnsSetting } from './discovery/discovery-service.ts';
 import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
@@ -30,12 +31,21 @@ export interface AppServicesOptions {
   /** resources/ (profiles, CA roots); found from the running module when not given. */
   resourcesDir?: string;
   log: (line: string) => void;
+  /** Environment for SBC_STUDIO_MDNS (off) and SBC_STUDIO_MDNS_INTERFACE (an IPv4 address); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface AppServices {
   handlers: Handlers;
   bundled: BundledEngine | null;
   engines: EnginesService;
+  discovery: DiscoveryService;
+}
+
+/** Tests turn mDNS off, or keep it on one interface inside a network namespace they created. */
+export function mdnsSetting(env: NodeJS.ProcessEnv): MdnsSetting {
+  if (env.SBC_STUDIO_MDNS === 'off') return 'off';
+  return env.SBC_STUDIO_MDNS_INTERFACE ? { interface: env.SBC_STUDIO_MDNS_INTERFACE } : {};
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -58,11 +68,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log,
       })
     : null;
+  const registry = new EngineRegistry(options.store);
   const engines = new EnginesService(
-    new EngineRegistry(options.store),
+    registry,
     command && bundled ? { dataDir: command.dataDir, host, port, status: () => bundled.status } : null,
   );
 
+  const discovery = new DiscoveryService({
+    knownEngines: () => registry.list(),
+    mdns: mdnsSetting(options.env ?? process.env),
+    log,
+  });
   const drafts = new DraftsService(options.store);
   const profiles = new ProfilesService(options.resourcesDir);
 
@@ -136,6 +152,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'drafts.clear': async () => (drafts.clear(), {}),
     'certificates.useForSipTls': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesUseForSipTls', body),
+    'discovery.browse': async () => discovery.browse(),
+    'discovery.stopBrowsing': async () => (await discovery.stopBrowsing(), {}),
+    'discovery.scan': async (input) => discovery.scan(input),
+    'discovery.results': async (input) => discovery.results(input.scanId),
+    'discovery.cancel': async (input) => (discovery.cancel(input.scanId), {}),
   };
-  return { handlers, bundled, engines };
+  return { handlers, bundled, engines, discovery };
 }

@@ -23,6 +23,9 @@ import { createNodeSyslogSender } from '../syslog/node-io.ts';
 import { createEngineConnections, followingConfigs } from '../connections/engine-connections.ts';
 import { statusBody } from '../connections/status-body.ts';
 import type { SyslogTarget } from '../syslog/target.ts';
+import { announceDecision } from '../discovery/announcement.ts';
+import { startAnnouncer, type Announcer } from '../discovery/announcer.ts';
+import { createMdnsPublisher } from '../discovery/mdns-publisher.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -44,6 +47,11 @@ export interface EngineOptions {
   syslog?: SyslogTarget;
   /** True when a person reads the output (a terminal): only then is the setup key printed. */
   console: boolean;
+  /**
+   * DNS-SD announcement (sbc-engine/discovery/DISCOVERY.md): false turns it off; `interface` picks
+   * the IPv4 address of the interface to announce on. Loopback management is never announced.
+   */
+  announce?: false | { interface?: string };
 }
 
 export interface RunningEngine {
@@ -208,10 +216,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   }
   expiry.start();
   config.start();
+  const announcer = await announce(options, address.port, () => service.identity());
   return {
     mgmtAddress: address,
     fingerprint,
     async stop() {
+      // The goodbye goes out first: a browser marks the engine gone before its port closes.
+      await announcer?.stop();
       expiry.stop();
       config.stop();
       await new Promise<void>((resolve) => {
@@ -225,6 +236,49 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       releasePidFile(dataDir.file('pid'));
     },
   };
+}
+
+async function announce(
+  options: EngineOptions,
+  mgmtPort: number,
+  identity: () => {
+    id: string;
+    name: string;
+    version: string;
+    provisioned: boolean;
+    managementFingerprint: string;
+  },
+): Promise<Announcer | undefined> {
+  const { log } = options;
+  if (options.announce === false) {
+    log('[discovery] not announcing: turned off');
+    return undefined;
+  }
+  const decision = announceDecision(options.mgmtHost);
+  if (!decision.announce) {
+    log(`[discovery] not announcing: ${decision.reason}`);
+    return undefined;
+  }
+  const networkInterface = options.announce?.interface ?? decision.interface;
+  try {
+    const announcer = await startAnnouncer({
+      publisher: createMdnsPublisher({
+        ...(networkInterface ? { interface: networkInterface } : {}),
+        onError: (error) => log(`[discovery] mDNS: ${error.message}`),
+      }),
+      facts: () => {
+        const facts = identity();
+        return { ...facts, fingerprint: facts.managementFingerprint, mgmtPort };
+      },
+      log,
+    });
+    log(`[discovery] announcing _sbc-studio._tcp on ${networkInterface ?? 'every interface'}`);
+    return announcer;
+  } catch (error) {
+    // Finding the engine by address still works; the announcement is a convenience.
+    log(`[discovery] not announcing: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 async function openCommandLineListener(

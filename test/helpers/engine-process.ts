@@ -19,38 +19,49 @@ export interface EngineProcess {
 }
 
 export async function startEngineProcess(
-  options: { dataDir?: string; port?: number; args?: string[]; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    args?: string[];
+    env?: Record<string, string>;
+    /** Management host (default 127.0.0.1); another 127.0.0.0/8 address for range scans. */
+    mgmtHost?: string;
+    /** Engines in tests never announce on real interfaces unless a test asks (inside its namespace). */
+    announce?: boolean;
+    /** Prefix for the command, e.g. ['ip', 'netns', 'exec', NAME] to run inside a namespace. */
+    wrap?: string[];
+  } = {},
 ): Promise<EngineProcess> {
   const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'sbc-engine-test-')), 'data');
   const port = options.port ?? (await freePort());
   const clockFile = join(dataDir, '..', 'clock-offset');
   let offset = 0;
   writeFileSync(clockFile, '0');
-  const child = spawn(
+  const command = [
     process.execPath,
-    [
-      ENGINE_SCRIPT,
-      'run',
-      '--data-dir',
-      dataDir,
-      '--mgmt',
-      `127.0.0.1:${port}`,
-      '--print-setup-key',
-      ...(options.args ?? []),
-    ],
-    {
-      env: {
-        ...process.env,
-        SBC_ENGINE_TEST_CLOCK_FILE: clockFile,
-        // Whatever config a test applies, the engine's keepalives and registrations stay on loopback,
-        // and its DNS questions go to a loopback port where nothing answers (the suite's network rule).
-        SBC_ENGINE_TEST_LOOPBACK_ONLY: '1',
-        SBC_ENGINE_TEST_DNS: '127.0.0.1:9',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    ENGINE_SCRIPT,
+    'run',
+    '--data-dir',
+    dataDir,
+    '--mgmt',
+    `${options.mgmtHost ?? '127.0.0.1'}:${port}`,
+    '--print-setup-key',
+    ...(options.announce ? [] : ['--no-announce']),
+    ...(options.args ?? []),
+  ];
+  const [file, ...args] = [...(options.wrap ?? []), ...command];
+  const child = spawn(file!, args, {
+    env: {
+      ...process.env,
+      SBC_ENGINE_TEST_CLOCK_FILE: clockFile,
+      // Whatever config a test applies, the engine's keepalives and registrations stay on loopback,
+      // and its DNS questions go to a loopback port where nothing answers (the suite's network rule).
+      SBC_ENGINE_TEST_LOOPBACK_ONLY: '1',
+      SBC_ENGINE_TEST_DNS: '127.0.0.1:9',
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));

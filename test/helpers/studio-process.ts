@@ -65,7 +65,13 @@ export async function startStudio(
     [STUDIO_CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--engine-mgmt', `127.0.0.1:${enginePort}`],
     {
       // The bundled engine inherits this: whatever profile a test applies, SIP and DNS stay on loopback.
-      env: { ...process.env, SBC_ENGINE_SANDBOX: 'loopback' },
+      // Neither the bundled engine nor the app's discovery multicasts on the machine's real interfaces.
+      env: {
+        ...process.env,
+        SBC_ENGINE_SANDBOX: 'loopback',
+        SBC_ENGINE_ANNOUNCE: 'off',
+        SBC_STUDIO_MDNS: 'off',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -18,11 +18,14 @@ export interface MgmtTarget {
   port: number;
 }
 
+/** Why nothing usable answered: a scan reports closed ports apart from silent addresses. */
+export type UnreachableReason = 'refused' | 'timeout' | 'name' | 'other';
+
 /** Decides whether a certificate fingerprint is acceptable; throw to abort before sending. */
 export type FingerprintCheck = (fingerprint: string) => void;
 
 export type MgmtCallError =
-  | { kind: 'unreachable'; message: string }
+  | { kind: 'unreachable'; message: string; reason?: UnreachableReason }
   | { kind: 'rejected-certificate'; fingerprint: string; reason: Error }
   | {
       kind: 'http';
@@ -64,6 +67,7 @@ function handshake(
       reject(
         new MgmtClientError({
           kind: 'unreachable',
+          reason: 'timeout',
           message: `No answer from ${target.host}:${target.port} within ${timeoutMs / 1000} s`,
         }),
       );
@@ -86,9 +90,16 @@ function handshake(
           : error.code === 'ENOTFOUND'
             ? `The name ${target.host} cannot be resolved`
             : `${target.host}:${target.port}: ${error.message}`;
-      reject(new MgmtClientError({ kind: 'unreachable', message: reason }));
+      reject(new MgmtClientError({ kind: 'unreachable', message: reason, reason: unreachableReason(error) }));
     });
   });
+}
+
+function unreachableReason(error: NodeJS.ErrnoException): UnreachableReason {
+  if (error.code === 'ECONNREFUSED') return 'refused';
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return 'name';
+  if (error.code === 'ETIMEDOUT') return 'timeout';
+  return 'other';
 }
 
 function readResponse(response: IncomingMessage): Promise<string> {

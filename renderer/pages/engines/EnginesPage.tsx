@@ -7,6 +7,7 @@ import { ApiErrorBar } from '../../components/ApiErrorBar.tsx';
 import { AddEngineForm } from './AddEngineForm.tsx';
 import { EngineDetails } from './EngineDetails.tsx';
 import { EngineList } from './EngineList.tsx';
+import { FindEnginesPanel } from './FindEnginesPanel.tsx';
 import { keepSelection } from './engineViewModel.ts';
 import { useEngines } from './useEngines.ts';
 
@@ -87,6 +88,13 @@ export function EnginesPage() {
           ) : null}
         </div>
       </div>
+      <FindEnginesPanel
+        onAdded={(view) => {
+          update(view);
+          setChosenId(view.id);
+        }}
+        onShow={setChosenId}
+      />
     </div>
   );
 }
