@@ -8,6 +8,7 @@ import { formatHostPort, parseHostPort } from '../../sbc-engine/config/host-port
 import { DiscoveryService, DEFAULT_PARALLELISM } from '../services/discovery/discovery-service.ts';
 import { MAX_SCAN_ADDRESSES } from '../services/discovery/scan-targets.ts';
 import { ServiceError } from '../services/service-error.ts';
+import { consoleOutput, type CliOutput } from './output.ts';
 
 export const DISCOVER_HELP = `Usage: sbc-studio discover [--timeout S] [--address HOST[:PORT]]... [--range CIDR [--port P]]
                           [--interface ADDR] [--mdns] [--json]
@@ -26,16 +27,6 @@ Options:
   --mdns              listen for announcements also when --address or --range is given
   --json              one JSON document {engines, failures, notTried} at the end
 Exit code: 0 engines found, 1 none found, 2 bad options.`;
-
-interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 interface DiscoverOptions {
   timeoutMs: number;
@@ -104,7 +95,7 @@ function summary(failures: ScanFailure[], failureCount: number): string {
   return `${failureCount} without an engine${listed ? ` (${listed}${failureCount > failures.length ? ', first ones' : ''})` : ''}`;
 }
 
-export async function discoverCommand(argv: string[], io: Output = consoleOutput): Promise<number> {
+export async function discoverCommand(argv: string[], io: CliOutput = consoleOutput): Promise<number> {
   let options: DiscoverOptions;
   try {
     const parsed = parseOptions(argv);
