@@ -1,5 +1,6 @@
 // Wires the services once; both transports (Electron IPC, browser-mode WebSocket) get the same
 // handler table from here.
+import { dirname, join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from '../../sbc-engine/config/defaults.ts';
 import type { Handlers } from './dispatch.ts';
@@ -7,6 +8,8 @@ import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
+import { defaultAppDataDir } from './app-paths.ts';
+import { HealthService } from './health/health-service.ts';
 import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
@@ -30,12 +33,22 @@ export interface AppServicesOptions {
   /** resources/ (profiles, CA roots); found from the running module when not given. */
   resourcesDir?: string;
   log: (line: string) => void;
+  /** The app's data folder (health history); found from the settings store's file when not given. */
+  dataDir?: string;
 }
 
 export interface AppServices {
   handlers: Handlers;
   bundled: BundledEngine | null;
   engines: EnginesService;
+  health: HealthService;
+}
+
+function appDataDir(options: AppServicesOptions): string {
+  if (options.dataDir) return options.dataDir;
+  const storePath = (options.store as { path?: unknown }).path;
+  if (typeof storePath === 'string') return dirname(storePath);
+  return options.bundledEngine ? dirname(options.bundledEngine.dataDir) : defaultAppDataDir();
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -65,6 +78,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   const drafts = new DraftsService(options.store);
   const profiles = new ProfilesService(options.resourcesDir);
+  const health = new HealthService({
+    engines,
+    store: options.store,
+    databaseFile: join(appDataDir(options), 'health', 'health.sqlite'),
+    log,
+  });
+  health.start();
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -136,6 +156,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'drafts.clear': async () => (drafts.clear(), {}),
     'certificates.useForSipTls': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesUseForSipTls', body),
+    'health.overview': (input) => health.overview(input.refresh ?? false),
+    'health.history': (input) => health.history(input),
+    'health.probe': (input) => health.probe(input.engineId, input.connectionId, input.target),
+    'health.teamsCheck': (input) => health.teamsCheck(input.engineId, input.sipSignalingPort),
+    'health.getSettings': async () => health.settings(),
+    'health.updateSettings': (input) => health.updateSettings(input),
   };
-  return { handlers, bundled, engines };
+  return { handlers, bundled, engines, health };
 }
