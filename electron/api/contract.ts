@@ -154,7 +154,9 @@ export const contract = {
     HealthHistory,
   ),
   'health.probe': call(
-    z.object({ engineId, connectionId: z.string().min(1).max(100), target: z.string().min(1).max(300) }).strict(),
+    z
+      .object({ engineId, connectionId: z.string().min(1).max(100), target: z.string().min(1).max(300) })
+      .strict(),
     mgmtRoutes.diagnosticsOptions.response,
   ),
   'health.teamsCheck': call(

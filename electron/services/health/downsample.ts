@@ -28,8 +28,16 @@ export interface RawSample {
 }
 
 /** Buckets aligned to `from`; empty buckets are left out (the chart draws a gap). */
-export function downsample(samples: readonly RawSample[], from: number, to: number, bucketMs: number): HistoryPoint[] {
-  const buckets = new Map<number, { sum: number; n: number; max: number | null; samples: number; failures: number }>();
+export function downsample(
+  samples: readonly RawSample[],
+  from: number,
+  to: number,
+  bucketMs: number,
+): HistoryPoint[] {
+  const buckets = new Map<
+    number,
+    { sum: number; n: number; max: number | null; samples: number; failures: number }
+  >();
   for (const sample of samples) {
     if (sample.t < from || sample.t >= to) continue;
     const index = Math.floor((sample.t - from) / bucketMs);

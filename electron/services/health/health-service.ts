@@ -290,7 +290,10 @@ export class HealthService {
     for (const connection of connections.connections) {
       const refused = connection.counters.optionsRefused;
       const previous = mem.refused.get(connection.id);
-      mem.refusedSinceLastPoll.set(connection.id, previous === undefined ? 0 : Math.max(0, refused - previous));
+      mem.refusedSinceLastPoll.set(
+        connection.id,
+        previous === undefined ? 0 : Math.max(0, refused - previous),
+      );
       mem.refused.set(connection.id, refused);
       for (const target of connection.options.targets) {
         const k = key(connection.id, target.target);
@@ -356,7 +359,7 @@ export class HealthService {
   }
 
   private drain(q: { active: number; queue: (() => Promise<void>)[] }): void {
-    while (this.running && q.active < PROBE_CONCURRENCY && q.queue.length) {
+    while (q.active < PROBE_CONCURRENCY && q.queue.length) {
       const job = q.queue.shift()!;
       q.active++;
       void job().finally(() => {
@@ -389,7 +392,10 @@ export class HealthService {
     const now = this.now();
     const peerDays = (result.tls?.chain ?? [])
       .filter((cert) => !cert.inTrustStore)
-      .reduce<number | null>((min, cert) => (min === null ? cert.daysLeft : Math.min(min, cert.daysLeft)), null);
+      .reduce<number | null>(
+        (min, cert) => (min === null ? cert.daysLeft : Math.min(min, cert.daysLeft)),
+        null,
+      );
     const memory: ProbeMemory = {
       at: now,
       code: result.diagnosis.code as DiagnosisCode,
@@ -446,7 +452,8 @@ export class HealthService {
     const issues: HealthIssue[] = [];
     if (!mem.reachable) issues.push(engineUnreachable(mem.lastError ?? 'no answer'));
     for (const cert of certificates) {
-      if (cert.daysLeft <= settings.certificateWarningDays) issues.push(ownCertificate(cert.label, cert.daysLeft));
+      if (cert.daysLeft <= settings.certificateWarningDays)
+        issues.push(ownCertificate(cert.label, cert.daysLeft));
     }
     const connections = (mem.connections?.connections ?? []).map((c) => this.connectionHealth(mem, c, now));
     let state: HealthState = connections.length ? 'ok' : 'unknown';
@@ -538,7 +545,8 @@ export class HealthService {
     const ownId = profile?.ownCertificate ?? null;
     const own = ownId ? mem.status?.certificates.find((c) => c.id === ownId) : undefined;
     const peerDays = tlsProbes.reduce<number | null>(
-      (min, p) => (p.peerDaysLeft === null ? min : min === null ? p.peerDaysLeft : Math.min(min, p.peerDaysLeft)),
+      (min, p) =>
+        p.peerDaysLeft === null ? min : min === null ? p.peerDaysLeft : Math.min(min, p.peerDaysLeft),
       null,
     );
     const tlsState: ConnectionHealth['tls']['state'] = !tlsTargets.length
@@ -620,14 +628,22 @@ export class HealthService {
     const bucketMs = bucketSize(span, this.settings().pollSeconds * 1000);
     // Buckets on round boundaries, so a reload draws the same points.
     const from = Math.floor((to - span) / bucketMs) * bucketMs;
-    const points = (await this.db()).history(input.engineId, input.connectionId, from, to, bucketMs, input.target);
+    const points = (await this.db()).history(
+      input.engineId,
+      input.connectionId,
+      from,
+      to,
+      bucketMs,
+      input.target,
+    );
     return { from, to, bucketMs, points };
   }
 
   async teamsCheck(engineId: string, sipSignalingPort?: number): Promise<TeamsCheckResult> {
     const views = await this.engines.list();
     const view = views.find((v) => v.id === engineId);
-    if (!view) throw new ServiceError('not-found', 'This engine is no longer in the list.', { field: 'engineId' });
+    if (!view)
+      throw new ServiceError('not-found', 'This engine is no longer in the list.', { field: 'engineId' });
     if (view.state !== 'connected') throw new ServiceError('session-expired', 'Log in to this engine first.');
     const [document, certificates] = await Promise.all([
       this.engines.forward(engineId, 'configGet', {}),

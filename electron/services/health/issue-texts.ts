@@ -26,7 +26,8 @@ export const PROBE_FIXES: Record<DiagnosisCode, string> = {
   DNS_NXDOMAIN: CHECK_DNS,
   DNS_NO_RECORDS: CHECK_DNS,
   DNS_FAILURE: CHECK_DNS,
-  TLS_NOT_SPOKEN: 'Use the port on which the peer offers SIP over TLS (5061 for Teams), or change the transport.',
+  TLS_NOT_SPOKEN:
+    'Use the port on which the peer offers SIP over TLS (5061 for Teams), or change the transport.',
   TLS_VERSION_MISMATCH: 'The peer must offer TLS 1.2 or later (Teams requires it).',
   TLS_HANDSHAKE_REJECTED:
     "Give this connection's TLS profile an own certificate the peer trusts: for Teams one from a public CA that names the SBC FQDN, sent with its intermediate.",

@@ -85,7 +85,10 @@ export function publicAddresses(config: Config): string[] {
   return nics.map((nic) => nic.natPublicAddress ?? nic.address);
 }
 
-async function probeProxies(input: TeamsCheckInput, contactPort: number | undefined): Promise<TeamsCheckStep[]> {
+async function probeProxies(
+  input: TeamsCheckInput,
+  contactPort: number | undefined,
+): Promise<TeamsCheckStep[]> {
   const fqdn = input.config.system.fqdn;
   const profile = profileOf(input.config, teamsConnection(input.config));
   const steps: TeamsCheckStep[] = [];
@@ -106,16 +109,30 @@ async function probeProxies(input: TeamsCheckInput, contactPort: number | undefi
       });
       const code = result.diagnosis.code as DiagnosisCode;
       steps.push(
-        step(id, title, result.severity, result.diagnosis.message, result.severity === 'ok' ? null : PROBE_FIXES[code], {
-          proxy: proxy.name,
-          diagnosis: code,
-          ...(result.answer ? { rttMs: Math.round(result.answer.rttMs) } : {}),
-          ...(result.tls?.version ? { tlsVersion: result.tls.version } : {}),
-        }),
+        step(
+          id,
+          title,
+          result.severity,
+          result.diagnosis.message,
+          result.severity === 'ok' ? null : PROBE_FIXES[code],
+          {
+            proxy: proxy.name,
+            diagnosis: code,
+            ...(result.answer ? { rttMs: Math.round(result.answer.rttMs) } : {}),
+            ...(result.tls?.version ? { tlsVersion: result.tls.version } : {}),
+          },
+        ),
       );
     } catch (error) {
       steps.push(
-        step(id, title, 'critical', `The engine could not run the probe: ${(error as Error).message}`, 'Try again in a moment; the engine runs at most 4 probes at once.', { proxy: proxy.name }),
+        step(
+          id,
+          title,
+          'critical',
+          `The engine could not run the probe: ${(error as Error).message}`,
+          'Try again in a moment; the engine runs at most 4 probes at once.',
+          { proxy: proxy.name },
+        ),
       );
     }
   }
@@ -160,7 +177,16 @@ function contactSteps(input: TeamsCheckInput, contactPort: number | undefined): 
       step('contact-port', title, 'critical', `The configuration names TLS port ${contactPort}, but the engine has no TLS socket open on it.`, 'Apply the configuration again and look for a port the engine could not bind (another program may hold it).', values),
     ); // prettier-ignore
   } else {
-    steps.push(step('contact-port', title, 'ok', `Contact, the TLS listener and SipSignalingPort all say ${contactPort}.`, null, values));
+    steps.push(
+      step(
+        'contact-port',
+        title,
+        'ok',
+        `Contact, the TLS listener and SipSignalingPort all say ${contactPort}.`,
+        null,
+        values,
+      ),
+    );
   }
   return steps;
 }
@@ -182,7 +208,14 @@ async function fqdnStep(input: TeamsCheckInput): Promise<TeamsCheckStep> {
     return step('fqdn-dns', title, 'warning', `${fqdn} resolves to ${addresses.join(', ')}, but the configuration names no interface to compare with.`, 'Add the WAN interface with its 1:1 NAT public address (system.interfaces).', values); // prettier-ignore
   }
   if (addresses.some((a) => expected.includes(a))) {
-    return step('fqdn-dns', title, 'ok', `${fqdn} resolves to ${addresses.join(', ')}, the configured public address.`, null, values);
+    return step(
+      'fqdn-dns',
+      title,
+      'ok',
+      `${fqdn} resolves to ${addresses.join(', ')}, the configured public address.`,
+      null,
+      values,
+    );
   }
   return step('fqdn-dns', title, 'critical', `${fqdn} resolves to ${addresses.join(', ')}, but the configured public address is ${expected.join(', ')}: Teams connects to another machine.`, `Correct the A record of ${fqdn}, or the NAT public address of the WAN interface.`, values); // prettier-ignore
 }
