@@ -54,6 +54,8 @@ type ProbeResult = MgmtResponse<'diagnosticsOptions'>;
 /** What the monitor needs of the engines service (the real one, or a double in tests). */
 export interface HealthEngines {
   list(): Promise<EngineView[]>;
+  /** A fresh look at one engine (its open SIP sockets after an apply). */
+  refresh(id: string, fresh?: boolean): Promise<EngineView>;
   forward<N extends MgmtRouteName>(id: string, name: N, body: MgmtBody<N>): Promise<MgmtResponse<N>>;
 }
 
@@ -379,7 +381,7 @@ export class HealthService {
     const profile = config?.tlsProfiles.find((p) => p.id === (connection?.tlsProfile ?? 'default'));
     const storeIds = (profile?.trustedCas ?? []).flatMap((ref) => (ref.source === 'store' ? [ref.id] : []));
     const allStore = storeIds.length > 0 && storeIds.length === profile?.trustedCas.length;
-    const result = await this.engines.forward(engineId, 'diagnosticsOptions', {
+    const body: MgmtBody<'diagnosticsOptions'> = {
       target: uri,
       timeoutSeconds: 5,
       count: 1,
@@ -388,7 +390,14 @@ export class HealthService {
       nameCheck: profile?.peerNameCheck ?? 'wildcard',
       trust: allStore ? storeIds : 'store',
       clientCertificate: profile?.ownCertificate ?? 'sip-tls',
-    });
+    };
+    // Until a certificate is chosen for SIP TLS the engine refuses "sip-tls": probe without one.
+    const result = await this.engines
+      .forward(engineId, 'diagnosticsOptions', body)
+      .catch((error: { field?: string }) => {
+        if (body.clientCertificate !== 'sip-tls' || error.field !== 'clientCertificate') throw error;
+        return this.engines.forward(engineId, 'diagnosticsOptions', { ...body, clientCertificate: 'none' });
+      });
     const now = this.now();
     const peerDays = (result.tls?.chain ?? [])
       .filter((cert) => !cert.inTrustStore)
@@ -640,10 +649,7 @@ export class HealthService {
   }
 
   async teamsCheck(engineId: string, sipSignalingPort?: number): Promise<TeamsCheckResult> {
-    const views = await this.engines.list();
-    const view = views.find((v) => v.id === engineId);
-    if (!view)
-      throw new ServiceError('not-found', 'This engine is no longer in the list.', { field: 'engineId' });
+    const view = await this.engines.refresh(engineId, true);
     if (view.state !== 'connected') throw new ServiceError('session-expired', 'Log in to this engine first.');
     const [document, certificates] = await Promise.all([
       this.engines.forward(engineId, 'configGet', {}),

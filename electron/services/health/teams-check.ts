@@ -105,7 +105,7 @@ async function probeProxies(
         ...(contactPort ? { contactPort } : {}),
         nameCheck: profile?.peerNameCheck ?? 'wildcard',
         trust: 'store',
-        clientCertificate: profile?.ownCertificate ?? 'sip-tls',
+        clientCertificate: profile?.ownCertificate ?? input.certificates.sipTlsCertificateId ?? 'none',
       });
       const code = result.diagnosis.code as DiagnosisCode;
       steps.push(

@@ -41,6 +41,7 @@ function fakeEngines(keepalive: () => Keepalive, certificateDays = 200): HealthE
   return {
     calls,
     list: async () => [view],
+    refresh: async () => view,
     forward: (async (_id: string, name: string) => {
       calls.push(name);
       return answers[name]!();
