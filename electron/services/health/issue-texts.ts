@@ -55,7 +55,7 @@ export function optionsMissed(target: string, silenceMs: number, error: string |
     subject: target,
     cause: `${target} did not answer the last OPTIONS${error ? ` (${error})` : ''}; its last answer came ${since} ago.`,
     fix: CHECK_PEER,
-    values: { target, since, error: error ?? '' },
+    values: { target, since, detail: error ? ` (${error})` : '' },
   };
 }
 
@@ -67,7 +67,7 @@ export function optionsDown(target: string, silenceMs: number, error: string | n
     subject: target,
     cause: `${target} has not answered OPTIONS for ${since}${error ? ` (${error})` : ''}. Teams treats a peer without OPTIONS for 3 minutes as inactive.`,
     fix: CHECK_PEER,
-    values: { target, since, error: error ?? '' },
+    values: { target, since, detail: error ? ` (${error})` : '' },
   };
 }
 

@@ -98,7 +98,9 @@ export function DetailPanel({
           {t('panel.close')}
         </Button>
       </div>
-      <HealthBadge state={connection.state} testId="health-panel-state" />
+      <div>
+        <HealthBadge state={connection.state} testId="health-panel-state" />
+      </div>
       <Subtitle2 as="h3">{t('panel.issues')}</Subtitle2>
       {issues.length ? <IssueList issues={issues} /> : <Text>{t('panel.noIssues')}</Text>}
       <Subtitle2 as="h3">{t('panel.targets')}</Subtitle2>

@@ -19,7 +19,7 @@ export function IssueList({ issues }: { issues: readonly HealthIssue[] }) {
           <li key={`${issue.code}-${issue.subject ?? ''}-${i}`} className={styles.item} data-testid="health-issue" data-code={issue.code}>
             <div>
               <Badge appearance="tint" color={issue.severity === 'critical' ? 'danger' : 'warning'}>
-                {t(issue.severity === 'critical' ? 'state.critical' : 'state.warning')}
+                {t(issue.severity === 'critical' ? 'severity.critical' : 'severity.warning')}
               </Badge>
             </div>
             <Text data-testid="health-issue-cause">

@@ -20,6 +20,7 @@ export const de: typeof en = {
     critical: 'Fehler',
     skipped: 'Übersprungen',
   },
+  severity: { warning: 'Warnung', critical: 'Kritisch' },
   table: {
     label: 'Verbindungen von {{engine}}',
     connection: 'Verbindung',
@@ -114,12 +115,12 @@ export const de: typeof en = {
   issue: {
     OPTIONS_MISSED: {
       cause:
-        '{{target}} hat auf das letzte OPTIONS nicht geantwortet; die letzte Antwort kam vor {{since}}. {{error}}',
+        '{{target}} hat auf das letzte OPTIONS nicht geantwortet{{detail}}; die letzte Antwort kam vor {{since}}.',
       fix: 'Prüfen Sie, ob die Gegenstelle läuft und auf dieser Adresse, diesem Port und Transport empfängt und ob jede Firewall zwischen SBC und Gegenstelle SIP in beide Richtungen durchlässt.',
     },
     OPTIONS_DOWN: {
       cause:
-        '{{target}} hat seit {{since}} nicht auf OPTIONS geantwortet. {{error}} Teams behandelt eine Gegenstelle ohne OPTIONS seit 3 Minuten als inaktiv.',
+        '{{target}} hat seit {{since}} nicht auf OPTIONS geantwortet{{detail}}. Teams behandelt eine Gegenstelle ohne OPTIONS seit 3 Minuten als inaktiv.',
       fix: 'Prüfen Sie, ob die Gegenstelle läuft und auf dieser Adresse, diesem Port und Transport empfängt und ob jede Firewall zwischen SBC und Gegenstelle SIP in beide Richtungen durchlässt.',
     },
     OPTIONS_REFUSING: {

@@ -17,6 +17,7 @@ export const en = {
     critical: 'Failed',
     skipped: 'Skipped',
   },
+  severity: { warning: 'Warning', critical: 'Critical' },
   table: {
     label: 'Connections of {{engine}}',
     connection: 'Connection',
@@ -109,12 +110,12 @@ export const en = {
   },
   issue: {
     OPTIONS_MISSED: {
-      cause: '{{target}} did not answer the last OPTIONS; its last answer came {{since}} ago. {{error}}',
+      cause: '{{target}} did not answer the last OPTIONS{{detail}}; its last answer came {{since}} ago.',
       fix: 'Check that the peer runs and listens on that address, port and transport, and that every firewall between the SBC and the peer lets SIP through both ways.',
     },
     OPTIONS_DOWN: {
       cause:
-        '{{target}} has not answered OPTIONS for {{since}}. {{error}} Teams treats a peer without OPTIONS for 3 minutes as inactive.',
+        '{{target}} has not answered OPTIONS for {{since}}{{detail}}. Teams treats a peer without OPTIONS for 3 minutes as inactive.',
       fix: 'Check that the peer runs and listens on that address, port and transport, and that every firewall between the SBC and the peer lets SIP through both ways.',
     },
     OPTIONS_REFUSING: {
