@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { CertificateListing } from '../../sbc-engine/mgmt/certificates-routes.ts';
 import { ProfileFile } from '../../sbc-engine/config/profiles/profile-schema.ts';
 import { Identity, mgmtRoutes, Status } from '../../sbc-engine/mgmt/contract.ts';
+import {
+  HealthHistory,
+  HealthOverview,
+  HealthSettings,
+  HistoryRange,
+  TeamsCheckResult,
+} from '../services/health/health-schema.ts';
 
 export const EngineState = z.enum([
   'unprovisioned', // reachable, first-time setup not done yet
@@ -195,6 +202,32 @@ export const contract = {
   ),
   'discovery.results': call(z.object({ scanId }).strict(), ScanResults),
   'discovery.cancel': call(z.object({ scanId }).strict(), Ok),
+  /** Monitoring: every watched engine and connection with its state, issues, and notable changes. */
+  'health.overview': call(z.object({ refresh: z.boolean().optional() }).strict(), HealthOverview),
+  'health.history': call(
+    z
+      .object({
+        engineId,
+        connectionId: z.string().min(1).max(100),
+        target: z.string().min(1).max(300).optional(),
+        range: HistoryRange,
+        to: z.number().optional(),
+      })
+      .strict(),
+    HealthHistory,
+  ),
+  'health.probe': call(
+    z
+      .object({ engineId, connectionId: z.string().min(1).max(100), target: z.string().min(1).max(300) })
+      .strict(),
+    mgmtRoutes.diagnosticsOptions.response,
+  ),
+  'health.teamsCheck': call(
+    z.object({ engineId, sipSignalingPort: z.number().int().min(1).max(65535).optional() }).strict(),
+    TeamsCheckResult,
+  ),
+  'health.getSettings': call(z.object({}), HealthSettings),
+  'health.updateSettings': call(HealthSettings.partial().strict(), HealthSettings),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 // Wires the services once; both transports (Electron IPC, browser-mode WebSocket) get the same
 // handler table from here.
+import { dirname, join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { DEFAULT_MGMT_HOST, DEFAULT_MGMT_PORT } from '../../sbc-engine/config/defaults.ts';
 import type { Handlers } from './dispatch.ts';
@@ -8,6 +9,8 @@ import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts'
 import { EnginesService } from './engines/engines-service.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
 import { DiscoveryService, type MdnsSetting } from './discovery/discovery-service.ts';
+import { defaultAppDataDir } from './app-paths.ts';
+import { HealthService } from './health/health-service.ts';
 import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
@@ -33,6 +36,8 @@ export interface AppServicesOptions {
   log: (line: string) => void;
   /** Environment for SBC_STUDIO_MDNS (off) and SBC_STUDIO_MDNS_INTERFACE (an IPv4 address); process.env when absent. */
   env?: NodeJS.ProcessEnv;
+  /** The app's data folder (health history); found from the settings store's file when not given. */
+  dataDir?: string;
 }
 
 export interface AppServices {
@@ -40,12 +45,20 @@ export interface AppServices {
   bundled: BundledEngine | null;
   engines: EnginesService;
   discovery: DiscoveryService;
+  health: HealthService;
 }
 
 /** Tests turn mDNS off, or keep it on one interface inside a network namespace they created. */
 export function mdnsSetting(env: NodeJS.ProcessEnv): MdnsSetting {
   if (env.SBC_STUDIO_MDNS === 'off') return 'off';
   return env.SBC_STUDIO_MDNS_INTERFACE ? { interface: env.SBC_STUDIO_MDNS_INTERFACE } : {};
+}
+
+function appDataDir(options: AppServicesOptions): string {
+  if (options.dataDir) return options.dataDir;
+  const storePath = (options.store as { path?: unknown }).path;
+  if (typeof storePath === 'string') return dirname(storePath);
+  return options.bundledEngine ? dirname(options.bundledEngine.dataDir) : defaultAppDataDir();
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -81,6 +94,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const drafts = new DraftsService(options.store);
   const profiles = new ProfilesService(options.resourcesDir);
+  const health = new HealthService({
+    engines,
+    store: options.store,
+    databaseFile: join(appDataDir(options), 'health', 'health.sqlite'),
+    log,
+  });
+  health.start();
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -157,6 +177,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'discovery.scan': async (input) => discovery.scan(input),
     'discovery.results': async (input) => discovery.results(input.scanId),
     'discovery.cancel': async (input) => (discovery.cancel(input.scanId), {}),
+    'health.overview': (input) => health.overview(input.refresh ?? false),
+    'health.history': (input) => health.history(input),
+    'health.probe': (input) => health.probe(input.engineId, input.connectionId, input.target),
+    'health.teamsCheck': (input) => health.teamsCheck(input.engineId, input.sipSignalingPort),
+    'health.getSettings': async () => health.settings(),
+    'health.updateSettings': (input) => health.updateSettings(input),
   };
-  return { handlers, bundled, engines, discovery };
+  return { handlers, bundled, engines, discovery, health };
 }

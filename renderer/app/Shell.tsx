@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { CertificatesPage } from '../pages/certificates/CertificatesPage.tsx';
 import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx';
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
+import { HealthNotifier } from '../pages/health/HealthNotifier.tsx';
+import { HealthPage } from '../pages/health/HealthPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
 import { hashForPage, isAvailable, pageFromHash, type PageId } from './navigation.ts';
@@ -44,6 +46,7 @@ export function Shell() {
   const [page, setPage] = usePage();
   return (
     <div className={styles.root}>
+      <HealthNotifier />
       <header className={styles.header}>
         <Text weight="semibold" size={400}>
           {t('appName')}
@@ -57,6 +60,8 @@ export function Shell() {
             <CertificatesPage onGoToEngines={() => setPage('engines')} />
           ) : page === 'configuration' ? (
             <ConfigurationPage />
+          ) : page === 'health' ? (
+            <HealthPage onGoToEngines={() => setPage('engines')} />
           ) : isAvailable(page) ? (
             <EnginesPage />
           ) : (

@@ -5,7 +5,7 @@ export const PAGES = [
   { id: 'engines', available: true },
   { id: 'configuration', available: true },
   { id: 'certificates', available: true },
-  { id: 'health', available: false },
+  { id: 'health', available: true },
   { id: 'syslog', available: false },
   { id: 'operations', available: false },
   { id: 'backups', available: false },
