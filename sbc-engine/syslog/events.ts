@@ -4,7 +4,7 @@
 import type { Severity } from './priority.ts';
 import type { SdValue } from './structured-data.ts';
 
-/** RFC 5424 §6.2.7 MSGIDs the engine sends. CERT_EXPIRY, OPTIONS_STATE and REG_STATE are sent; the rest are reserved. */
+/** RFC 5424 §6.2.7 MSGIDs the engine sends (FORMAT.md describes each). */
 export const MSG_IDS = [
   'CERT_EXPIRY',
   'OPTIONS_STATE',
