@@ -19,6 +19,10 @@ export interface ResponderContext {
   newTag: () => string;
   /** Server header value, e.g. "SBC Studio engine 0.1.0". */
   server: string;
+  /** Methods for Allow; ALLOWED_METHODS without (no calls layer). */
+  allow?: string[];
+  /** Option tags for Supported (and accepted in Require); SUPPORTED_EXTENSIONS without. */
+  supported?: string[];
 }
 
 export type Decision =
@@ -28,14 +32,15 @@ export type Decision =
 export function decideResponse(request: SipRequest, context: ResponderContext): Decision {
   if (request.method === 'ACK') return { action: 'ignore', why: 'ACK is never answered' };
   const common: SipHeader[] = [{ name: 'Server', value: context.server }];
-  const verdict = checkRequest(request, { supported: SUPPORTED_EXTENSIONS });
+  const allow = (context.allow ?? ALLOWED_METHODS).join(', ');
+  const supported = context.supported ?? SUPPORTED_EXTENSIONS;
+  const verdict = checkRequest(request, { supported });
   if (verdict) {
     if (verdict.status === 400 && UNANSWERABLE_FIELDS.includes(verdict.field ?? ''))
       return { action: 'drop', why: verdict.reason };
     const extra: SipHeader[] = [...common];
     if (verdict.unsupported) extra.push({ name: 'Unsupported', value: verdict.unsupported.join(', ') });
-    if (verdict.status === 501 || verdict.status === 405)
-      extra.push({ name: 'Allow', value: ALLOWED_METHODS.join(', ') });
+    if (verdict.status === 501 || verdict.status === 405) extra.push({ name: 'Allow', value: allow });
     return reply(request, verdict.status, verdict.reason, extra, context);
   }
   if (request.method === 'OPTIONS') {
@@ -46,24 +51,18 @@ export function decideResponse(request: SipRequest, context: ResponderContext): 
       'OK',
       [
         ...common,
-        { name: 'Allow', value: ALLOWED_METHODS.join(', ') },
+        { name: 'Allow', value: allow },
         { name: 'Accept', value: 'application/sdp' },
         { name: 'Accept-Encoding', value: 'identity' },
         { name: 'Accept-Language', value: 'en, de' },
-        { name: 'Supported', value: SUPPORTED_EXTENSIONS.join(', ') },
+        { name: 'Supported', value: supported.join(', ') },
       ],
       context,
     );
   }
   if (NO_SUCH_DIALOG.includes(request.method))
     return reply(request, 481, 'Call/Transaction Does Not Exist', common, context);
-  return reply(
-    request,
-    405,
-    'Method Not Allowed',
-    [...common, { name: 'Allow', value: ALLOWED_METHODS.join(', ') }],
-    context,
-  );
+  return reply(request, 405, 'Method Not Allowed', [...common, { name: 'Allow', value: allow }], context);
 }
 
 function reply(

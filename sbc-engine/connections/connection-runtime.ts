@@ -123,7 +123,8 @@ export class ConnectionRuntime {
     return this.registration?.status() ?? null;
   }
 
-  private senderFor(target: KeepaliveTarget): SenderDeps {
+  /** How requests reach a target (calls use it too); resolved addresses feed the source matching. */
+  senderFor(target: KeepaliveTarget): SenderDeps {
     const key = describeTarget(target);
     return {
       ...this.deps.sender,

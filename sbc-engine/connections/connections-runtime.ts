@@ -15,7 +15,7 @@ import type { TargetState, TargetStatus } from './keepalive.ts';
 import { answerOptions, type UnknownSourcePolicy } from './options-responder.ts';
 import type { RegistrationState, RegistrationStatus } from './registration.ts';
 import { SourceMatcher } from './source-match.ts';
-import type { SipWay } from './target-sender.ts';
+import type { SenderDeps, SipWay } from './target-sender.ts';
 import { ipFamily } from '../sip/locate/target.ts';
 
 export interface ConnectionCounters {
@@ -137,6 +137,25 @@ export class ConnectionsRuntime {
     } else if (answer.outcome === 'refused') this.unknown.optionsRefused++;
     else if (answer.outcome === 'dropped' && this.running.size > 0) this.unknown.optionsDropped++;
     return answer.decision;
+  }
+
+  /** The connection a request from this address belongs to (config order decides between overlaps). */
+  matchSource(address: string): string | undefined {
+    this.matcher ??= this.buildMatcher();
+    return this.matcher.match(address);
+  }
+
+  /** How a call reaches a target of a connection: location, flows, TLS of its profile. */
+  outbound(
+    connectionId: string,
+    target: Connection['targets'][number],
+  ): { sender: SenderDeps; tlsPolicy: () => TlsPeerPolicy | undefined } | undefined {
+    const runtime = this.running.get(connectionId);
+    if (!runtime) return undefined;
+    return {
+      sender: runtime.senderFor(target),
+      tlsPolicy: () => this.deps.tlsPolicy(this.config!, runtime.connection.tlsProfile),
+    };
   }
 
   status(): ConnectionsStatus {

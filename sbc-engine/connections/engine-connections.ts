@@ -51,6 +51,8 @@ export async function createEngineConnections(options: {
   log: (line: string) => void;
   syslog: SyslogSender | undefined;
   env: NodeJS.ProcessEnv;
+  /** Calls in progress on a connection (the B2BUA's count); none without it. */
+  activeCalls?: (connectionId: string) => number;
 }): Promise<ConnectionsRuntime> {
   const hooks = connectionsTestHooks(options.env);
   const bundled = new Map<string, string>();
@@ -79,8 +81,7 @@ export async function createEngineConnections(options: {
       }),
     log: options.log,
     ...(options.syslog ? { syslog: (event) => options.syslog!.send(event) } : {}),
-    // Calls arrive with the B2BUA; until then no connection has any.
-    activeCalls: () => 0,
+    activeCalls: options.activeCalls ?? (() => 0),
     ...(hooks.loopbackOnly ? { allowAddress: isLoopback } : {}),
     ...(hooks.backoffBaseMs ? { backoffBaseMs: hooks.backoffBaseMs } : {}),
   });
@@ -90,6 +91,8 @@ export async function createEngineConnections(options: {
 export function followingConfigs(
   listeners: ListenerControl,
   connections: ConnectionsRuntime,
+  /** Others that follow the committed config after the connections (the B2BUA). */
+  also: (config: Config) => void = () => {},
 ): ListenerControl {
   return {
     async prepare(config: Config, lenient?: boolean) {
@@ -98,6 +101,7 @@ export function followingConfigs(
         async commit() {
           const change = await prepared.commit();
           connections.apply(config);
+          also(config);
           return change;
         },
         rollback: () => prepared.rollback(),

@@ -6,6 +6,7 @@ import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
 import { diagnosticsRoutes } from './diagnostics-routes.ts';
 import { configRoutes } from './config-routes.ts';
 import { connectionsRoutes } from './connections-routes.ts';
+import { callsRoutes } from './calls-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -101,6 +102,7 @@ export const mgmtRoutes = {
   ...diagnosticsRoutes,
   ...configRoutes,
   ...connectionsRoutes,
+  ...callsRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;

@@ -16,6 +16,7 @@ import type { CertificatesService } from './certificates-service.ts';
 import type { DiagnosticsService } from './diagnostics-service.ts';
 import type { ConfigService } from './config-service.ts';
 import type { ConnectionsStatusBody } from './connections-routes.ts';
+import type { CallsApi } from './calls-routes.ts';
 
 interface HandlerContext {
   source: string;
@@ -45,7 +46,9 @@ export function createHandlers(
   config: ConfigService,
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
+  calls?: CallsApi,
 ): Record<MgmtRouteName, Handler> {
+  const noCalls = { calls: [] };
   return {
     identity: () => service.identity(),
     setup: (body, c) => service.setup(body as never, c.source),
@@ -72,6 +75,16 @@ export function createHandlers(
     configRollback: async (body, c) => withEtag(await config.rollback(body as never, c.ifMatch)),
     configDiff: (body) => config.diff(body as never),
     connectionsStatus: () => connections(),
+    callsList: () => calls?.list() ?? noCalls,
+    callsTeardown: (body) => {
+      const { id } = body as { id: string };
+      if (!calls?.teardown(id))
+        throw new MgmtError(404, 'not-found', `There is no call ${id}; it may have ended already.`, {
+          field: 'id',
+        });
+      return {};
+    },
+    callsCounters: () => calls?.counters() ?? { connections: [] },
   };
 }
 
@@ -234,8 +247,9 @@ export function createMgmtServer(
   log: (line: string) => void,
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
+  calls?: CallsApi,
 ): Server {
-  const handlers = createHandlers(service, certificates, config, diagnostics, connections);
+  const handlers = createHandlers(service, certificates, config, diagnostics, connections, calls);
   const server = createServer(
     {
       ...tls,

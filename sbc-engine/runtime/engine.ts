@@ -22,6 +22,9 @@ import { createSipService, describeListener, type ListenerTls, type SipService }
 import { createNodeSyslogSender } from '../syslog/node-io.ts';
 import { createEngineConnections, followingConfigs } from '../connections/engine-connections.ts';
 import { statusBody } from '../connections/status-body.ts';
+import type { B2bua } from '../b2bua/b2bua.ts';
+import { createEngineCalls } from '../b2bua/engine-calls.ts';
+import { callsApi } from '../b2bua/calls-api.ts';
 import type { SyslogTarget } from '../syslog/target.ts';
 import { announceDecision } from '../discovery/announcement.ts';
 import { startAnnouncer, type Announcer } from '../discovery/announcer.ts';
@@ -110,6 +113,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const sipService = sip;
   const resourcesDir = findResourcesDir(import.meta.url);
   const syslog = options.syslog ? createNodeSyslogSender(options.syslog, { log }) : undefined;
+  // The connections answer OPTIONS by the B2BUA's call count; the B2BUA needs the connections.
+  const calls: { b2bua?: B2bua } = {};
   const connections = await createEngineConnections({
     core: sipService.core,
     store,
@@ -118,8 +123,11 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     log,
     syslog,
     env: process.env,
+    activeCalls: (id) => calls.b2bua?.activeCalls(id) ?? 0,
   });
   sipService.core.setOptionsPolicy((_request, source, base) => connections.answerOptions(source, base));
+  const b2bua = createEngineCalls({ core: sipService.core, connections, log, syslog });
+  calls.b2bua = b2bua;
   const listeners = followingConfigs(
     createListenerControl(
       sipService,
@@ -127,6 +135,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       log,
     ),
     connections,
+    (config) => b2bua.apply(config),
   );
   // A listener of the config that cannot be had (port taken) is logged and left out: the engine
   // and its management API come up, so the admin can fix the config instead of facing a crash loop.
@@ -173,8 +182,15 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
     log,
   });
-  const server = createMgmtServer(tls, service, certificates, config, log, diagnostics, () =>
-    statusBody(connections.status()),
+  const server = createMgmtServer(
+    tls,
+    service,
+    certificates,
+    config,
+    log,
+    diagnostics,
+    () => statusBody(connections.status()),
+    callsApi(b2bua, () => Date.now()),
   );
   try {
     await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
 // connected UDP sockets that report ICMP errors).
 import { decideResponse, type Decision } from '../b2bua/stateless-responder.ts';
 import { getHeader } from '../sip/headers.ts';
-import type { SipMessage, SipRequest } from '../sip/message.ts';
+import type { SipMessage, SipRequest, SipResponse } from '../sip/message.ts';
 import { parseMessage } from '../sip/parser.ts';
 import { serializeMessage } from '../sip/serializer.ts';
 import { getParam } from '../sip/text.ts';
@@ -13,6 +13,7 @@ import {
   TransactionLayer,
   type ClientCallbacks,
   type ClientTransaction,
+  type ServerTransaction,
 } from '../sip/transaction/transaction-layer.ts';
 import { createResponse } from '../sip/response.ts';
 import { setTopViaSentBy, stampTopVia } from '../sip/via-stamp.ts';
@@ -30,6 +31,25 @@ import type { PeerAddress } from '../sip/via-stamp.ts';
  */
 export type OptionsPolicy = (request: SipRequest, source: PeerAddress, base: Decision) => Decision;
 
+/** The calls layer (B2BUA): takes the requests and ACKs it knows; the rest gets the stateless answers. */
+export interface CallHandler {
+  /** True when the handler took the request (and its server transaction). */
+  receiveRequest(request: SipRequest, transaction: ServerTransaction, flow: Flow): boolean;
+  /** An ACK for a 2xx (it matched no transaction). */
+  receiveAck(ack: SipRequest, flow: Flow): void;
+  /** A response no client transaction wants (a retransmitted 2xx); true when the handler knew it. */
+  receiveStrayResponse(response: SipResponse, flow: Flow): boolean;
+}
+
+/** Sees every message the core sends or receives (parsed), e.g. for SIP traces. */
+export type MessageObserver = (dir: 'in' | 'out', message: SipMessage, flow: Flow) => void;
+
+/** What the stateless answers (OPTIONS 200, 405) advertise. */
+export interface Capabilities {
+  allow: string[];
+  supported: string[];
+}
+
 export interface SipCoreOptions {
   timers: TimerHost;
   pool: ConnectionPool;
@@ -43,6 +63,9 @@ export class SipCore {
   readonly transactions: TransactionLayer<Flow>;
   private readonly options: SipCoreOptions;
   private optionsPolicy: OptionsPolicy | undefined;
+  private callHandler: CallHandler | undefined;
+  private observer: MessageObserver | undefined;
+  private capabilities: Capabilities | undefined;
 
   constructor(options: SipCoreOptions) {
     this.options = options;
@@ -52,6 +75,7 @@ export class SipCore {
       transport: {
         send: (message, flow) => {
           const bytes = serializeMessage(message, { setContentLength: flow.transport !== 'udp' });
+          this.observer?.('out', message, flow);
           flow.send(bytes, (reason) => {
             log(
               `[sip/${flow.transport}] sending to ${flow.remote.address}:${flow.remote.port} failed: ${reason}`,
@@ -61,17 +85,21 @@ export class SipCore {
         },
       },
       user: {
-        receiveRequest: (request, transaction) => {
-          const decision = decideResponse(request, options);
+        receiveRequest: (request, transaction, flow) => {
+          if (this.callHandler?.receiveRequest(request, transaction, flow)) return;
+          const decision = decideResponse(request, this.responderContext());
           if (decision.action === 'reply') transaction.sendResponse(decision.response);
         },
-        receiveAck: () => {
-          // ACKs for 2xx belong to dialogs, which arrive with call routing.
+        receiveAck: (ack, flow) => {
+          // ACKs for 2xx belong to dialogs: the calls layer's.
+          this.callHandler?.receiveAck(ack, flow);
         },
-        receiveStrayResponse: (response, flow) =>
+        receiveStrayResponse: (response, flow) => {
+          if (this.callHandler?.receiveStrayResponse(response, flow)) return;
           log(
             `[sip/${flow.transport}] a ${response.status} from ${flow.remote.address} matches no transaction`,
-          ),
+          );
+        },
         serverTransactionFailed: (transaction, reason) =>
           log(`[sip] ${transaction.request.method} transaction ended: ${reason}`),
       },
@@ -91,19 +119,21 @@ export class SipCore {
     }
     const message = parsed.message;
     if (message.type === 'response') {
+      this.observer?.('in', message, inbound.flow);
       this.transactions.receiveResponse(message, inbound.flow);
       return;
     }
     const request = stampTopVia(message, inbound.source);
     this.rememberAlias(request, inbound);
-    if (request.method === 'OPTIONS') {
+    if (request.method === 'OPTIONS' && !/;\s*tag=/i.test(getHeader(request, 'To') ?? '')) {
       // Keepalives arrive by the thousand: answered without transaction state (RFC 3261 §8.2.7),
       // as kamailio's sl_send_reply does; a retransmission simply gets the same answer again.
-      const base = decideResponse(request, this.options);
+      const base = decideResponse(request, this.responderContext());
       const decision = this.optionsPolicy ? this.optionsPolicy(request, inbound.source, base) : base;
       if (decision.action === 'reply') this.send(decision.response, inbound.flow);
       return;
     }
+    this.observer?.('in', request, inbound.flow);
     const outcome = this.transactions.receiveRequest(request, inbound.flow);
     if (outcome.kind === 'refused') {
       this.send(
@@ -122,6 +152,33 @@ export class SipCore {
   /** The connections' answer to OPTIONS; without one every well-formed OPTIONS gets 200. */
   setOptionsPolicy(policy: OptionsPolicy | undefined): void {
     this.optionsPolicy = policy;
+  }
+
+  /** The B2BUA; without one, INVITEs get 405 and in-dialog requests 481. */
+  setCallHandler(handler: CallHandler | undefined): void {
+    this.callHandler = handler;
+  }
+
+  setObserver(observer: MessageObserver | undefined): void {
+    this.observer = observer;
+  }
+
+  /** What OPTIONS answers list in Allow and Supported (the stateless responder's own lists without). */
+  setCapabilities(capabilities: Capabilities | undefined): void {
+    this.capabilities = capabilities;
+  }
+
+  /**
+   * Sends a message without a transaction (the ACK for a 2xx, a retransmitted 2xx, RFC 3261 §13.3.1.4
+   * and §17.1.1.3); a request gets the flow's transport and local end in its top Via.
+   */
+  sendMessage(message: SipMessage, flow: Flow, onError?: (reason: string) => void): void {
+    const stamped =
+      message.type === 'request'
+        ? setTopViaSentBy(message, flow.transport, flow.local.address, flow.local.port)
+        : message;
+    this.observer?.('out', stamped, flow);
+    flow.send(serializeMessage(stamped, { setContentLength: flow.transport !== 'udp' }), onError);
   }
 
   /** Opens (or reuses) a flow to the destination and starts a client transaction on it. */
@@ -157,11 +214,16 @@ export class SipCore {
   }
 
   private answerStatelessly(request: SipRequest, flow: Flow): void {
-    const decision = decideResponse(request, this.options);
+    const decision = decideResponse(request, this.responderContext());
     if (decision.action === 'reply') this.send(decision.response, flow);
   }
 
+  private responderContext() {
+    return { newTag: this.options.newTag, server: this.options.server, ...this.capabilities };
+  }
+
   private send(message: SipMessage, flow: Flow): void {
+    this.observer?.('out', message, flow);
     flow.send(serializeMessage(message, { setContentLength: flow.transport !== 'udp' }));
   }
 

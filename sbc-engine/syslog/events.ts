@@ -4,7 +4,7 @@
 import type { Severity } from './priority.ts';
 import type { SdValue } from './structured-data.ts';
 
-/** RFC 5424 §6.2.7 MSGIDs the engine sends. CERT_EXPIRY, OPTIONS_STATE and REG_STATE are sent; the rest are reserved. */
+/** RFC 5424 §6.2.7 MSGIDs the engine sends (FORMAT.md describes each). */
 export const MSG_IDS = [
   'CERT_EXPIRY',
   'OPTIONS_STATE',
@@ -125,6 +125,114 @@ export function regStateEvent(report: RegStateReport): SyslogEvent {
       code: report.code ?? undefined,
       expires: report.expires ?? undefined,
       reason: report.reason ?? undefined,
+    },
+    msg: report.text,
+  };
+}
+
+/** CALL_START of the a leg (the caller's INVITE was taken) or of a b leg (an INVITE left for a target). */
+export interface CallStartReport {
+  call: CallContext;
+  /** The engine's id of the call (GET /api/v1/calls). */
+  callRef: string;
+  connection: string;
+  from: string;
+  to: string;
+  /** b leg only: the a leg's Call-ID, which links the two legs. */
+  linkedCallId?: string;
+  /** b leg only: the target as configured, transport:host[:port]. */
+  target?: string;
+  text: string;
+}
+
+export function callStartEvent(report: CallStartReport): SyslogEvent {
+  return {
+    msgId: 'CALL_START',
+    severity: 'info',
+    call: report.call,
+    params: {
+      callRef: report.callRef,
+      connection: report.connection,
+      from: report.from,
+      to: report.to,
+      linkedCallId: report.linkedCallId,
+      target: report.target,
+    },
+    msg: report.text,
+  };
+}
+
+export interface CallAnswerReport {
+  call: CallContext;
+  callRef: string;
+  code: number;
+  /** The connection that took the call. */
+  connection: string;
+  /** The b leg's Call-ID. */
+  linkedCallId: string;
+  text: string;
+}
+
+export function callAnswerEvent(report: CallAnswerReport): SyslogEvent {
+  return {
+    msgId: 'CALL_ANSWER',
+    severity: 'info',
+    call: report.call,
+    params: {
+      callRef: report.callRef,
+      code: report.code,
+      connection: report.connection,
+      linkedCallId: report.linkedCallId,
+    },
+    msg: report.text,
+  };
+}
+
+export interface CallEndReport {
+  call: CallContext;
+  callRef: string;
+  code: number;
+  cause: 'bye-a' | 'bye-b' | 'cancel' | 'failed' | 'timeout' | 'teardown';
+  durationMs: number;
+  text: string;
+}
+
+export function callEndEvent(report: CallEndReport): SyslogEvent {
+  return {
+    msgId: 'CALL_END',
+    severity: report.cause === 'failed' || report.cause === 'timeout' ? 'notice' : 'info',
+    call: report.call,
+    params: {
+      callRef: report.callRef,
+      code: report.code,
+      cause: report.cause,
+      durationMs: report.durationMs,
+    },
+    msg: report.text,
+  };
+}
+
+export interface SipTraceReport {
+  call: CallContext;
+  /** b leg only: the a leg's Call-ID. */
+  linkedCallId?: string;
+  method?: string;
+  status?: number;
+  cseq?: string;
+  /** The whole SIP message as it went over the wire. */
+  text: string;
+}
+
+export function sipTraceEvent(report: SipTraceReport): SyslogEvent {
+  return {
+    msgId: 'SIP_TRACE',
+    severity: 'debug',
+    call: report.call,
+    params: {
+      method: report.method,
+      status: report.status,
+      cseq: report.cseq,
+      linkedCallId: report.linkedCallId,
     },
     msg: report.text,
   };

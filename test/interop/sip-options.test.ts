@@ -134,9 +134,10 @@ describe('engine answers SIP OPTIONS (interop)', () => {
       'an unknown method gets 501',
       options((t) => t.replace('OPTIONS sip:', 'FROB sip:').replace('63104 OPTIONS', '63104 FROB')),
       501,
-      /Allow: OPTIONS/,
+      /Allow: INVITE, ACK, BYE, CANCEL, OPTIONS/,
     ],
-    ['an INVITE gets 405 with Allow until calls are routed', INVITE, 405, /Allow: OPTIONS/],
+    // Calls are routed now: an INVITE from a source outside every connection is refused.
+    ['an INVITE from outside every connection gets 403', INVITE, 403, /Warning: 399 /],
     ['a REGISTER gets 405', REGISTER, 405],
     [
       'a BYE outside any dialog gets 481',
