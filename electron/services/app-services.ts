@@ -11,6 +11,8 @@ import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
+import { createSyslogHandlers, defaultSyslogService } from './syslog/syslog-handlers.ts';
+import type { SyslogService, SyslogServiceOptions } from './syslog/syslog-service.ts';
 
 export interface BundledEngineCommand {
   /** The engine's data folder (by convention `<app data>/engine`). */
@@ -30,12 +32,19 @@ export interface AppServicesOptions {
   /** resources/ (profiles, CA roots); found from the running module when not given. */
   resourcesDir?: string;
   log: (line: string) => void;
+  /**
+   * The syslog receiver: its data folder and CLI bundle. By default `<app data>/syslog` beside the
+   * bundled engine's folder, started with the app when a bundled engine is configured (the app's
+   * own wiring); null: none (tests that wire services without an app).
+   */
+  syslog?: (Partial<SyslogServiceOptions> & { autoStart?: boolean }) | null;
 }
 
 export interface AppServices {
   handlers: Handlers;
   bundled: BundledEngine | null;
   engines: EnginesService;
+  syslog: SyslogService | null;
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -58,12 +67,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log,
       })
     : null;
+  const registry = new EngineRegistry(options.store);
   const engines = new EnginesService(
-    new EngineRegistry(options.store),
+    registry,
     command && bundled ? { dataDir: command.dataDir, host, port, status: () => bundled.status } : null,
   );
 
   const drafts = new DraftsService(options.store);
+  const syslog = defaultSyslogService(options);
   const profiles = new ProfilesService(options.resourcesDir);
 
   function requireBundled(): BundledEngine {
@@ -136,6 +147,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'drafts.clear': async () => (drafts.clear(), {}),
     'certificates.useForSipTls': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesUseForSipTls', body),
+    ...createSyslogHandlers(syslog, engines, registry),
   };
-  return { handlers, bundled, engines };
+  return { handlers, bundled, engines, syslog };
 }
