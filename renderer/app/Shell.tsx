@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CertificatesPage } from '../pages/certificates/CertificatesPage.tsx';
 import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx';
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
+import { SyslogPage } from '../pages/syslog/SyslogPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
 import { hashForPage, isAvailable, pageFromHash, type PageId } from './navigation.ts';
@@ -57,6 +58,8 @@ export function Shell() {
             <CertificatesPage onGoToEngines={() => setPage('engines')} />
           ) : page === 'configuration' ? (
             <ConfigurationPage />
+          ) : page === 'syslog' ? (
+            <SyslogPage />
           ) : isAvailable(page) ? (
             <EnginesPage />
           ) : (

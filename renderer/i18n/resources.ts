@@ -3,12 +3,13 @@ import { strings as shell } from '../app/strings.ts';
 import { strings as certificates } from '../pages/certificates/strings.ts';
 import { strings as configuration } from '../pages/configuration/strings.ts';
 import { strings as engines } from '../pages/engines/strings.ts';
+import { strings as syslog } from '../pages/syslog/strings.ts';
 import { strings as errors } from './errorStrings.ts';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
-export const NAMESPACES = { shell, errors, engines, certificates, configuration } as const;
+export const NAMESPACES = { shell, errors, engines, certificates, configuration, syslog } as const;
 export type Namespace = keyof typeof NAMESPACES;
 
 /** i18next's resource shape: language → namespace → strings. */
