@@ -2,7 +2,7 @@
 // language, calls grouped from SIP messages, one call's messages with its ladder, one message.
 // Read-only: the index is opened with query_only, and SQLite's WAL lets this reader run beside the
 // receiver's writer without blocking it. Every answer is bounded (rows returned, rows looked at).
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_FILE } from './index-worker-thread.ts';
 import { openIndexReadOnly } from './query.ts';
@@ -215,16 +215,29 @@ export class LogAnalyzer {
     this.dir = dir;
   }
 
-  /** The index, or undefined while no receiver has written one yet. */
+  /**
+   * The index, or undefined while no receiver has made one yet. Opened only once the receiver has
+   * switched it to WAL and created its tables: a reader that came in earlier would hold the file
+   * in rollback mode and could make the receiver's switch to WAL fail.
+   */
   private async open(): Promise<DatabaseSync | undefined> {
     if (this.db) return this.db;
-    if (!existsSync(join(this.dir, INDEX_FILE))) return undefined;
+    const path = join(this.dir, INDEX_FILE);
+    if (!existsSync(path) || !isWalDatabase(path)) return undefined;
+    let db: DatabaseSync | undefined;
     try {
-      this.db = await openIndexReadOnly(this.dir);
+      db = await openIndexReadOnly(this.dir);
+      const ready = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get();
+      if (!ready || !db.prepare(`SELECT value FROM meta WHERE key = 'fts_cursor'`).get()) {
+        db.close();
+        return undefined;
+      }
     } catch {
+      db?.close();
       return undefined; // being created this very moment: the next poll finds it
     }
-    return this.db;
+    this.db = db;
+    return db;
   }
 
   close(): void {
@@ -335,8 +348,14 @@ export class LogAnalyzer {
     if (!db) return { calls: [], complete: true };
     const where = ['s.call_id IS NOT NULL'];
     const params: (string | number)[] = [];
-    if (query.since !== undefined) (where.push('m.ts >= ?'), params.push(query.since));
-    if (query.until !== undefined) (where.push('m.ts < ?'), params.push(query.until));
+    if (query.since !== undefined) {
+      where.push('m.ts >= ?');
+      params.push(query.since);
+    }
+    if (query.until !== undefined) {
+      where.push('m.ts < ?');
+      params.push(query.until);
+    }
     if (!query.includeKeepalives) where.push(`(s.method IS NULL OR s.method NOT IN ('OPTIONS', 'REGISTER'))`);
     const rows = db
       .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT ?`)
@@ -408,6 +427,21 @@ export class LogAnalyzer {
           }
         : {}),
     };
+  }
+}
+
+/** SQLite's header says WAL (file format versions 2 at bytes 18 and 19). */
+function isWalDatabase(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const header = Buffer.alloc(100);
+      return readSync(fd, header, 0, 100, 0) === 100 && header[18] === 2 && header[19] === 2;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 

@@ -136,7 +136,7 @@ export function CallsTab({ onOpen }: { onOpen: (call: CallView) => void }) {
                 data-call-id={call.id}
                 data-kind={call.kind}
                 onClick={() => onOpen(call)}
-                onKeyDown={(e) => (e.key === 'Enter' ? onOpen(call) : undefined)}
+                onKeyUp={(e) => (e.key === 'Enter' ? onOpen(call) : undefined)}
               >
                 <TableCell>{formatTime(call.startTime)}</TableCell>
                 <TableCell>{call.from ?? ''}</TableCell>

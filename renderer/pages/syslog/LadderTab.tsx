@@ -156,7 +156,8 @@ export function LadderTab({ callIds }: { callIds: string[] | undefined }) {
                 data-label={a.label}
                 data-tone={a.tone}
                 onClick={open}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ' ? open() : undefined)}
+                // keyup: the focus manager of Fluent's provider takes Enter's keydown on an SVG element
+                onKeyUp={(e) => (e.key === 'Enter' || e.key === ' ' ? open() : undefined)}
               >
                 <title>{[label, ...a.problems].join('\n')}</title>
                 <text x={4} y={a.y + 4} fontSize={10} fill="#605e5c">
