@@ -70,6 +70,11 @@ async function start(): Promise<void> {
     mode: 'electron',
     store,
     resourcesDir: paths.resources,
+    // The syslog receiver is its own process: Electron-as-Node runs the CLI bundle.
+    syslog: {
+      cliScript: join(app.getAppPath(), 'dist', 'cli', 'sbc-studio.mjs'),
+      dataDir: join(dataDir, 'syslog'),
+    },
     log,
     locale: app.getLocale(),
     bundledEngine: {

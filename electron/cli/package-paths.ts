@@ -24,6 +24,7 @@ export function distPaths(root = packageRoot()) {
     dist,
     renderer: join(dist, 'renderer'),
     engineScript: join(dist, 'engine', 'sbc-engine.mjs'),
+    cliScript: join(dist, 'cli', 'sbc-studio.mjs'),
     electronMain: join(dist, 'electron', 'main.cjs'),
   };
 }

@@ -1,4 +1,5 @@
 // `sbc-studio serve`: browser mode with the bundled engine, the way `npm start` runs without Electron.
+import { join } from 'node:path';
 import { findResourcesDir } from '../../sbc-engine/resources/resources-dir.ts';
 import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
@@ -31,6 +32,8 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     mode: 'browser',
     store,
     resourcesDir: findResourcesDir(import.meta.url),
+    // The syslog receiver runs as its own process from the CLI bundle, with its files beside the app's.
+    syslog: { cliScript: paths.cliScript, dataDir: join(options.dataDir, 'syslog') },
     log,
     bundledEngine: options.engineMgmt && {
       dataDir: bundledEngineDataDir(options.dataDir),

@@ -15,6 +15,8 @@ import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
+import { createSyslogHandlers, defaultSyslogService } from './syslog/syslog-handlers.ts';
+import type { SyslogService, SyslogServiceOptions } from './syslog/syslog-service.ts';
 
 export interface BundledEngineCommand {
   /** The engine's data folder (by convention `<app data>/engine`). */
@@ -38,6 +40,12 @@ export interface AppServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** The app's data folder (health history); found from the settings store's file when not given. */
   dataDir?: string;
+  /**
+   * The syslog receiver: the CLI bundle that runs it as its own process (the host knows where it
+   * is), its data folder (default `<app data>/syslog`), whether it starts with the app (default yes).
+   * Absent or null: no receiver (services wired by tests).
+   */
+  syslog?: (Partial<SyslogServiceOptions> & { autoStart?: boolean }) | null;
 }
 
 export interface AppServices {
@@ -46,6 +54,7 @@ export interface AppServices {
   engines: EnginesService;
   discovery: DiscoveryService;
   health: HealthService;
+  syslog: SyslogService | null;
 }
 
 /** Tests turn mDNS off, or keep it on one interface inside a network namespace they created. */
@@ -93,6 +102,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
   const drafts = new DraftsService(options.store);
+  const syslog = defaultSyslogService(options);
   const profiles = new ProfilesService(options.resourcesDir);
   const health = new HealthService({
     engines,
@@ -183,6 +193,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'health.teamsCheck': (input) => health.teamsCheck(input.engineId, input.sipSignalingPort),
     'health.getSettings': async () => health.settings(),
     'health.updateSettings': (input) => health.updateSettings(input),
+    ...createSyslogHandlers(syslog, engines, registry),
   };
-  return { handlers, bundled, engines, discovery, health };
+  return { handlers, bundled, engines, discovery, health, syslog };
 }

@@ -7,6 +7,7 @@ import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx'
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
 import { HealthNotifier } from '../pages/health/HealthNotifier.tsx';
 import { HealthPage } from '../pages/health/HealthPage.tsx';
+import { SyslogPage } from '../pages/syslog/SyslogPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
 import { hashForPage, isAvailable, pageFromHash, type PageId } from './navigation.ts';
@@ -62,6 +63,8 @@ export function Shell() {
             <ConfigurationPage />
           ) : page === 'health' ? (
             <HealthPage onGoToEngines={() => setPage('engines')} />
+          ) : page === 'syslog' ? (
+            <SyslogPage />
           ) : isAvailable(page) ? (
             <EnginesPage />
           ) : (

@@ -6,7 +6,7 @@ export const PAGES = [
   { id: 'configuration', available: true },
   { id: 'certificates', available: true },
   { id: 'health', available: true },
-  { id: 'syslog', available: false },
+  { id: 'syslog', available: true },
   { id: 'operations', available: false },
   { id: 'backups', available: false },
 ] as const;

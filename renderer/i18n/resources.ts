@@ -4,12 +4,13 @@ import { strings as certificates } from '../pages/certificates/strings.ts';
 import { strings as configuration } from '../pages/configuration/strings.ts';
 import { strings as engines } from '../pages/engines/strings.ts';
 import { strings as health } from '../pages/health/strings.ts';
+import { strings as syslog } from '../pages/syslog/strings.ts';
 import { strings as errors } from './errorStrings.ts';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
-export const NAMESPACES = { shell, errors, engines, certificates, configuration, health } as const;
+export const NAMESPACES = { shell, errors, engines, certificates, configuration, health, syslog } as const;
 export type Namespace = keyof typeof NAMESPACES;
 
 /** i18next's resource shape: language → namespace → strings. */

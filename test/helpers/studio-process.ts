@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports.ts';
+import { freePort, freeTcpUdpPort } from './ports.ts';
 
 export const STUDIO_CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'sbc-studio.mjs');
 
@@ -13,6 +13,8 @@ export interface StudioProcess {
   dataDir: string;
   engineDataDir: string;
   enginePort: number;
+  /** The syslog receiver's UDP and TCP port on 127.0.0.1 (set through SBC_STUDIO_SYSLOG_UDP/TCP). */
+  syslogPort: number;
   output(): string;
   /** Stops the UI host and the bundled engine it started, each by its own PID. */
   stop(): Promise<void>;
@@ -55,11 +57,30 @@ export function stopEngineByPidFile(engineDataDir: string): void {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The app's syslog receiver stops by itself when the app goes; waits for that (bounded), else ends it. */
+async function stopReceiver(output: string): Promise<void> {
+  const pid = Number(/\[syslog\] receiver process started \(pid (\d+)\)/.exec(output)?.[1]);
+  if (!pid) return;
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (alive(pid)) process.kill(pid, 'SIGTERM');
+}
+
 export async function startStudio(
-  options: { dataDir?: string; enginePort?: number } = {},
+  options: { dataDir?: string; enginePort?: number; syslogPort?: number } = {},
 ): Promise<StudioProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sbc-studio-test-'));
   const enginePort = options.enginePort ?? (await freePort());
+  // The app starts its syslog receiver; on loopback and a free port, never on 0.0.0.0:514.
+  const syslogPort = options.syslogPort ?? (await freeTcpUdpPort());
   const child = spawn(
     process.execPath,
     [STUDIO_CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--engine-mgmt', `127.0.0.1:${enginePort}`],
@@ -71,6 +92,8 @@ export async function startStudio(
         SBC_ENGINE_SANDBOX: 'loopback',
         SBC_ENGINE_ANNOUNCE: 'off',
         SBC_STUDIO_MDNS: 'off',
+        SBC_STUDIO_SYSLOG_UDP: `127.0.0.1:${syslogPort}`,
+        SBC_STUDIO_SYSLOG_TCP: `127.0.0.1:${syslogPort}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -86,6 +109,7 @@ export async function startStudio(
     dataDir,
     engineDataDir,
     enginePort,
+    syslogPort,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
@@ -94,6 +118,7 @@ export async function startStudio(
         await exited;
       }
       stopEngineByPidFile(engineDataDir);
+      await stopReceiver(output);
     },
   };
 }

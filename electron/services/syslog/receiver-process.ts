@@ -21,6 +21,11 @@ export interface ReceiverProcess {
   stop(): Promise<number | null>;
 }
 
+/** What `sbc-studio syslog` prints once everything is written and indexed. */
+const STOPPED_LINE = '[syslog] stopped';
+/** SIGKILL after this long: the child's own index budget is 5 s plus its figures. */
+const STOP_TIMEOUT_MS = 20_000;
+
 type ChildMessage =
   | { type: 'bound'; listeners: { transport: string; address: string; port: number }[] }
   | { type: 'stats'; stats: ReceiverStats };
@@ -32,7 +37,12 @@ export function spawnReceiverProcess(options: ReceiverProcessOptions): ReceiverP
     { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   const forward = (data: Buffer) => {
-    for (const line of data.toString('utf8').split('\n')) if (line) options.onOutput?.(line);
+    for (const line of data.toString('utf8').split('\n')) {
+      if (!line) continue;
+      // The open IPC channel would keep the child alive after it has finished: let it go.
+      if (line === STOPPED_LINE && child.connected) child.disconnect();
+      options.onOutput?.(line);
+    }
   };
   child.stdout!.on('data', forward);
   child.stderr!.on('data', forward);
@@ -45,7 +55,12 @@ export function spawnReceiverProcess(options: ReceiverProcessOptions): ReceiverP
     child,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
