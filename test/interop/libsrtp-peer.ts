@@ -1,0 +1,116 @@
+// libsrtp as a peer, through Debian's python3-pylibsrtp: a long-lived python3 process
+// (libsrtp-peer.py) that protects and unprotects packets on request. Used by the SRTP interop
+// test and bench/srtp.ts. Packets travel over the child's stdin/stdout, never the network.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const LIBSRTP_PEER_SCRIPT = join(import.meta.dirname, 'libsrtp-peer.py');
+
+export const PYLIBSRTP_MISSING =
+  'The libsrtp interop needs Debian\'s python3-pylibsrtp, and `python3 -c "import pylibsrtp"` fails. ' +
+  'Install it (apt-get install python3-pylibsrtp; scripts/ensure-test-deps.sh lists the test peers).';
+
+/** undefined when python3 can import pylibsrtp; otherwise what went wrong, in plain words. */
+export function pylibsrtpProblem(): string | undefined {
+  const check = spawnSync('python3', ['-c', 'import pylibsrtp'], { encoding: 'utf8', timeout: 20_000 });
+  if (check.error) return `${PYLIBSRTP_MISSING} (python3 could not be started: ${check.error.message})`;
+  if (check.status !== 0) return `${PYLIBSRTP_MISSING}\n${check.stderr.trim().split('\n').at(-1) ?? ''}`;
+  return undefined;
+}
+
+export type LibsrtpOp = 'protect' | 'unprotect' | 'protect_rtcp' | 'unprotect_rtcp';
+export type LibsrtpPacketResult = { packet: Buffer } | { error: string };
+
+export interface LibsrtpBenchFigures {
+  protect_per_s: number;
+  unprotect_per_s: number;
+  pairs_per_s: number;
+}
+
+export class LibsrtpPeer {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (reply: Record<string, unknown>) => void; reject: (e: Error) => void }
+  >();
+  private stderr = '';
+
+  constructor() {
+    this.child = spawn('python3', [LIBSRTP_PEER_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    createInterface({ input: this.child.stdout! }).on('line', (line) => this.onLine(line));
+    this.child.on('exit', (code) => {
+      for (const pending of this.waiting.values()) {
+        pending.reject(new Error(`libsrtp peer exited with ${code}: ${this.stderr.trim()}`));
+      }
+      this.waiting.clear();
+    });
+  }
+
+  private onLine(line: string): void {
+    const reply = JSON.parse(line) as Record<string, unknown>;
+    if (typeof reply.fatal === 'string') {
+      for (const pending of this.waiting.values())
+        pending.reject(new Error(`${PYLIBSRTP_MISSING}\n${reply.fatal}`));
+      this.waiting.clear();
+      return;
+    }
+    const pending = this.waiting.get(reply.id as number);
+    if (!pending) return;
+    this.waiting.delete(reply.id as number);
+    if (typeof reply.failed === 'string') pending.reject(new Error(`libsrtp peer: ${reply.failed}`));
+    else pending.resolve(reply);
+  }
+
+  private request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.child.stdin!.write(`${JSON.stringify({ ...body, id })}\n`);
+    });
+  }
+
+  async version(): Promise<string> {
+    return String((await this.request({ op: 'version' })).pylibsrtp);
+  }
+
+  /** A libsrtp session for any SSRC, keyed with master key || salt. */
+  async session(
+    name: string,
+    suite: string,
+    keySalt: Uint8Array,
+    direction: 'outbound' | 'inbound',
+  ): Promise<void> {
+    await this.request({ op: 'session', name, suite, key: Buffer.from(keySalt).toString('hex'), direction });
+  }
+
+  async run(name: string, op: LibsrtpOp, packets: readonly Uint8Array[]): Promise<LibsrtpPacketResult[]> {
+    const reply = await this.request({
+      op,
+      name,
+      packets: packets.map((p) => Buffer.from(p).toString('hex')),
+    });
+    return (reply.results as ({ packet: string } | { error: string })[]).map((result) =>
+      'packet' in result ? { packet: Buffer.from(result.packet, 'hex') } : result,
+    );
+  }
+
+  /** protect then unprotect `count` RTP packets inside python: libsrtp plus the binding's cost. */
+  async bench(suite: string, count: number, payload: number): Promise<LibsrtpBenchFigures> {
+    return (await this.request({ op: 'bench', suite, count, payload })) as unknown as LibsrtpBenchFigures;
+  }
+
+  /** Ends the child (it exits at the end of its stdin) and waits for it. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stdin!.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
