@@ -21,22 +21,27 @@ export function createAesCm(key: Uint8Array): AesCm {
   const ecb: Cipher = createCipheriv('aes-128-ecb', key, null);
   ecb.setAutoPadding(false);
 
+  // Counter blocks are built in one scratch buffer per key, grown on demand: the sessions are
+  // synchronous, so no two packets share it at once, and the garbage collector sees less churn.
+  let counters = Buffer.alloc(0);
+
   function keystream(iv: Uint8Array, length: number): Buffer {
     const blocks = Math.ceil(length / BLOCK);
     if (blocks > MAX_BLOCKS)
       throw new RangeError(`AES-CM: ${length} bytes is more keystream than one IV gives`);
-    const counters = Buffer.allocUnsafe(blocks * BLOCK);
+    const size = blocks * BLOCK;
+    if (counters.length < size) counters = Buffer.allocUnsafe(Math.max(size, 1536));
+    counters.set(iv.subarray(0, BLOCK), 0);
     const low = (iv[14]! << 8) | iv[15]!;
-    for (let b = 0; b < blocks; b++) {
-      const offset = b * BLOCK;
-      counters.set(iv.subarray(0, 14), offset);
+    for (let offset = BLOCK, b = 1; b < blocks; b++, offset += BLOCK) {
+      counters.copyWithin(offset, 0, 14);
       // The IVs SRTP builds have zero low bytes; the carry into byte 13 keeps any other IV right.
       const counter = low + b;
       counters[offset + 14] = (counter >>> 8) & 0xff;
       counters[offset + 15] = counter & 0xff;
       if (counter > 0xffff) addCarry(counters, offset + 13);
     }
-    return ecb.update(counters).subarray(0, length);
+    return ecb.update(counters.subarray(0, size)).subarray(0, length);
   }
 
   function xorInPlace(iv: Uint8Array, data: Uint8Array, start: number, end: number): void {

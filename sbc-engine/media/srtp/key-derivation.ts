@@ -57,9 +57,15 @@ export function deriveSessionKeys(
 
 /** RFC 3711 §4.1.1: IV = (k_s·2^16) XOR (SSRC·2^64) XOR (i·2^16), for a 48-bit SRTP index or
  *  a 31-bit SRTCP index. */
-export function packetIv(salt: Uint8Array, ssrc: number, index: number): Uint8Array {
-  const iv = new Uint8Array(16);
+export function packetIv(
+  salt: Uint8Array,
+  ssrc: number,
+  index: number,
+  iv: Uint8Array = new Uint8Array(16),
+): Uint8Array {
   iv.set(salt, 0);
+  iv[14] = 0;
+  iv[15] = 0;
   iv[4] = iv[4]! ^ (ssrc >>> 24);
   iv[5] = iv[5]! ^ ((ssrc >>> 16) & 0xff);
   iv[6] = iv[6]! ^ ((ssrc >>> 8) & 0xff);

@@ -51,7 +51,6 @@ export function parseRtpHeader(packet: Uint8Array, trailerLength = 0): HeaderRes
     }
     headerLength = extensionEnd;
   }
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
   return {
     ok: true,
     header: {
@@ -60,9 +59,9 @@ export function parseRtpHeader(packet: Uint8Array, trailerLength = 0): HeaderRes
       csrcCount,
       marker: (packet[1]! & 0x80) !== 0,
       payloadType: packet[1]! & 0x7f,
-      sequenceNumber: view.getUint16(2),
-      timestamp: view.getUint32(4),
-      ssrc: view.getUint32(8),
+      sequenceNumber: (packet[2]! << 8) | packet[3]!,
+      timestamp: readUint32(packet, 4),
+      ssrc: readUint32(packet, 8),
       headerLength,
     },
   };
@@ -102,10 +101,13 @@ export function parseRtcpHeader(packet: Uint8Array, trailerLength = 0): HeaderRe
   if (firstLength > end) {
     return fail(`byte 2: the first RTCP packet's length is ${firstLength} bytes; only ${end} are there`);
   }
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
-  return { ok: true, header: { packetType: packet[1]!, ssrc: view.getUint32(4) } };
+  return { ok: true, header: { packetType: packet[1]!, ssrc: readUint32(packet, 4) } };
 }
 
 function fail<T>(error: string): HeaderResult<T> {
   return { ok: false, error };
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }

@@ -24,6 +24,8 @@ interface Keys {
   cipher: AesCm;
   authKey: Uint8Array;
   salt: Uint8Array;
+  /** Scratch for the packet IV: the session is synchronous, one packet at a time. */
+  iv: Uint8Array;
 }
 
 interface RtcpSendState {
@@ -60,11 +62,13 @@ export class SrtpSession {
       cipher: createAesCm(keys.rtp.encryptionKey),
       authKey: keys.rtp.authenticationKey,
       salt: keys.rtp.salt,
+      iv: new Uint8Array(16),
     };
     this.rtcp = {
       cipher: createAesCm(keys.rtcp.encryptionKey),
       authKey: keys.rtcp.authenticationKey,
       salt: keys.rtcp.salt,
+      iv: new Uint8Array(16),
     };
   }
 
@@ -93,15 +97,11 @@ export class SrtpSession {
     const out = Buffer.allocUnsafe(packet.length + tagBytes);
     out.set(packet, 0);
     if (this.policy.encryptRtp) {
-      this.rtp.cipher.xorInPlace(
-        packetIv(this.rtp.salt, header.ssrc, index),
-        out,
-        header.headerLength,
-        packet.length,
-      );
+      const iv = packetIv(this.rtp.salt, header.ssrc, index, this.rtp.iv);
+      this.rtp.cipher.xorInPlace(iv, out, header.headerLength, packet.length);
     }
     if (tagBytes > 0) {
-      const tag = rtpTag(this.rtp.authKey, out.subarray(0, packet.length), rocOf(index));
+      const tag = rtpTag(this.rtp.authKey, out, packet.length, rocOf(index));
       out.set(tag.subarray(0, tagBytes), packet.length);
     }
     window.accept(index);
@@ -120,8 +120,11 @@ export class SrtpSession {
     const refused = this.refuseIndex(window, index, MAX_SRTP_INDEX, 'SRTP');
     if (refused) return refused;
     const end = packet.length - tagBytes;
+    // Room for the ROC after the packet, which the tag covers (RFC 3711 §4.2).
+    const work = Buffer.allocUnsafe(end + 4);
+    work.set(packet.subarray(0, end), 0);
     if (tagBytes > 0) {
-      const expected = rtpTag(this.rtp.authKey, packet.subarray(0, end), rocOf(index)).subarray(0, tagBytes);
+      const expected = rtpTag(this.rtp.authKey, work, end, rocOf(index)).subarray(0, tagBytes);
       if (!timingSafeEqual(expected, packet.subarray(end))) {
         return dropped(
           'auth-failed',
@@ -129,10 +132,10 @@ export class SrtpSession {
         );
       }
     }
-    const out = Buffer.allocUnsafe(end);
-    out.set(packet.subarray(0, end), 0);
+    const out = work.subarray(0, end);
     if (this.policy.encryptRtp) {
-      this.rtp.cipher.xorInPlace(packetIv(this.rtp.salt, header.ssrc, index), out, header.headerLength, end);
+      const iv = packetIv(this.rtp.salt, header.ssrc, index, this.rtp.iv);
+      this.rtp.cipher.xorInPlace(iv, out, header.headerLength, end);
     }
     const padding = checkRtpPadding(out, header, end);
     if (padding) return dropped('malformed', `SRTP (decrypted) ${padding}`);
@@ -173,7 +176,8 @@ export class SrtpSession {
     const out = Buffer.allocUnsafe(packet.length + SRTCP_INDEX_BYTES + tagBytes);
     out.set(packet, 0);
     const encrypt = this.policy.encryptRtcp;
-    if (encrypt) this.rtcp.cipher.xorInPlace(packetIv(this.rtcp.salt, ssrc, index), out, 8, packet.length);
+    if (encrypt)
+      this.rtcp.cipher.xorInPlace(packetIv(this.rtcp.salt, ssrc, index, this.rtcp.iv), out, 8, packet.length);
     out.writeUInt32BE(((encrypt ? 0x80000000 : 0) | index) >>> 0, packet.length);
     const authenticated = packet.length + SRTCP_INDEX_BYTES;
     const tag = createHmac('sha1', this.rtcp.authKey).update(out.subarray(0, authenticated)).digest();
@@ -215,7 +219,8 @@ export class SrtpSession {
     }
     const out = Buffer.allocUnsafe(end);
     out.set(packet.subarray(0, end), 0);
-    if (encrypted) this.rtcp.cipher.xorInPlace(packetIv(this.rtcp.salt, ssrc, index), out, 8, end);
+    if (encrypted)
+      this.rtcp.cipher.xorInPlace(packetIv(this.rtcp.salt, ssrc, index, this.rtcp.iv), out, 8, end);
     if (window) {
       window.accept(index);
     } else {
@@ -268,11 +273,13 @@ export class SrtpSession {
   }
 }
 
-/** RFC 3711 §4.2: HMAC-SHA1 over the authenticated portion followed by the 32-bit ROC. */
-function rtpTag(authKey: Uint8Array, authenticated: Uint8Array, roc: number): Buffer {
-  const rocBytes = Buffer.allocUnsafe(4);
-  rocBytes.writeUInt32BE(roc >>> 0, 0);
-  return createHmac('sha1', authKey).update(authenticated).update(rocBytes).digest();
+/** RFC 3711 §4.2: HMAC-SHA1 over the authenticated portion followed by the 32-bit ROC. The ROC
+ *  is written into `buffer` after the first `length` bytes, where the tag or nothing goes next. */
+function rtpTag(authKey: Uint8Array, buffer: Buffer, length: number, roc: number): Buffer {
+  buffer.writeUInt32BE(roc >>> 0, length);
+  return createHmac('sha1', authKey)
+    .update(buffer.subarray(0, length + 4))
+    .digest();
 }
 
 function hex(ssrc: number): string {
