@@ -43,20 +43,31 @@ export class LibsrtpPeer {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
     });
     createInterface({ input: this.child.stdout! }).on('line', (line) => this.onLine(line));
-    this.child.on('exit', (code) => {
-      for (const pending of this.waiting.values()) {
-        pending.reject(new Error(`libsrtp peer exited with ${code}: ${this.stderr.trim()}`));
-      }
-      this.waiting.clear();
-    });
+    this.child.on('exit', (code) =>
+      this.failAll(new Error(`libsrtp peer exited with ${code}: ${this.stderr.trim()}`)),
+    );
+    // A write after the child died fails with EPIPE; the exit handler already reports why.
+    this.child.stdin!.on('error', () => undefined);
+    this.child.on('error', (error) =>
+      this.failAll(new Error(`libsrtp peer could not start: ${error.message}`)),
+    );
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.waiting.values()) pending.reject(error);
+    this.waiting.clear();
   }
 
   private onLine(line: string): void {
-    const reply = JSON.parse(line) as Record<string, unknown>;
+    let reply: Record<string, unknown>;
+    try {
+      reply = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      this.failAll(new Error(`libsrtp peer wrote something that is not JSON: ${line.slice(0, 200)}`));
+      return;
+    }
     if (typeof reply.fatal === 'string') {
-      for (const pending of this.waiting.values())
-        pending.reject(new Error(`${PYLIBSRTP_MISSING}\n${reply.fatal}`));
-      this.waiting.clear();
+      this.failAll(new Error(`${PYLIBSRTP_MISSING}\n${reply.fatal}`));
       return;
     }
     const pending = this.waiting.get(reply.id as number);
