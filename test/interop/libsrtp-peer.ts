@@ -8,15 +8,33 @@ import { createInterface } from 'node:readline';
 export const LIBSRTP_PEER_SCRIPT = join(import.meta.dirname, 'libsrtp-peer.py');
 
 export const PYLIBSRTP_MISSING =
-  'The libsrtp interop needs Debian\'s python3-pylibsrtp, and `python3 -c "import pylibsrtp"` fails. ' +
+  "The libsrtp interop needs Debian's python3-pylibsrtp, and no Python here can `import pylibsrtp`. " +
   'Install it (apt-get install python3-pylibsrtp; scripts/ensure-test-deps.sh lists the test peers).';
 
-/** undefined when python3 can import pylibsrtp; otherwise what went wrong, in plain words. */
+/** Debian's interpreter first: a `python3` earlier on PATH (pyenv, a virtualenv) does not see
+ *  Debian's dist-packages. SRTP_PYTHON names another one. */
+const PYTHON_CANDIDATES = [process.env.SRTP_PYTHON, '/usr/bin/python3', 'python3'].filter(
+  (candidate): candidate is string => typeof candidate === 'string' && candidate !== '',
+);
+
+let found: { python?: string; problem?: string } | undefined;
+
+/** The first candidate Python that imports pylibsrtp, or what each said, in plain words. */
+function findPython(): { python?: string; problem?: string } {
+  if (found) return found;
+  const tried: string[] = [];
+  for (const python of PYTHON_CANDIDATES) {
+    const check = spawnSync(python, ['-c', 'import pylibsrtp'], { encoding: 'utf8', timeout: 20_000 });
+    if (!check.error && check.status === 0) return (found = { python });
+    const said = check.error ? check.error.message : (check.stderr.trim().split('\n').at(-1) ?? '');
+    tried.push(`${python}: ${said}`);
+  }
+  return (found = { problem: `${PYLIBSRTP_MISSING}\n${tried.join('\n')}` });
+}
+
+/** undefined when a Python with pylibsrtp is there; otherwise what went wrong. */
 export function pylibsrtpProblem(): string | undefined {
-  const check = spawnSync('python3', ['-c', 'import pylibsrtp'], { encoding: 'utf8', timeout: 20_000 });
-  if (check.error) return `${PYLIBSRTP_MISSING} (python3 could not be started: ${check.error.message})`;
-  if (check.status !== 0) return `${PYLIBSRTP_MISSING}\n${check.stderr.trim().split('\n').at(-1) ?? ''}`;
-  return undefined;
+  return findPython().problem;
 }
 
 export type LibsrtpOp = 'protect' | 'unprotect' | 'protect_rtcp' | 'unprotect_rtcp';
@@ -38,7 +56,9 @@ export class LibsrtpPeer {
   private stderr = '';
 
   constructor() {
-    this.child = spawn('python3', [LIBSRTP_PEER_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(findPython().python ?? 'python3', [LIBSRTP_PEER_SCRIPT], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stderr!.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
     });
