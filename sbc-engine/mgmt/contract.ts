@@ -6,6 +6,7 @@ import { certificateRoutes, StatusCertificate } from './certificates-routes.ts';
 import { diagnosticsRoutes } from './diagnostics-routes.ts';
 import { configRoutes } from './config-routes.ts';
 import { connectionsRoutes } from './connections-routes.ts';
+import { backupRoutes } from './backup-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -78,6 +79,8 @@ export interface RouteSpec<B extends z.ZodType, R extends z.ZodType> {
   auth: boolean;
   body: B;
   response: R;
+  /** A larger body limit than MAX_BODY_BYTES, for the few routes that carry a file (a backup). */
+  maxBodyBytes?: number;
 }
 
 function route<B extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<B, R>): RouteSpec<B, R> {
@@ -101,6 +104,7 @@ export const mgmtRoutes = {
   ...diagnosticsRoutes,
   ...configRoutes,
   ...connectionsRoutes,
+  ...backupRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;

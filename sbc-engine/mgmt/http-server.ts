@@ -16,6 +16,7 @@ import type { CertificatesService } from './certificates-service.ts';
 import type { DiagnosticsService } from './diagnostics-service.ts';
 import type { ConfigService } from './config-service.ts';
 import type { ConnectionsStatusBody } from './connections-routes.ts';
+import type { BackupService } from './backup-service.ts';
 
 interface HandlerContext {
   source: string;
@@ -45,7 +46,12 @@ export function createHandlers(
   config: ConfigService,
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
+  backup?: BackupService,
 ): Record<MgmtRouteName, Handler> {
+  const backups = () => {
+    if (!backup) throw new MgmtError(404, 'not-found', 'This engine has no backup service.');
+    return backup;
+  };
   return {
     identity: () => service.identity(),
     setup: (body, c) => service.setup(body as never, c.source),
@@ -72,6 +78,9 @@ export function createHandlers(
     configRollback: async (body, c) => withEtag(await config.rollback(body as never, c.ifMatch)),
     configDiff: (body) => config.diff(body as never),
     connectionsStatus: () => connections(),
+    backupExport: (body) => backups().export(body as never),
+    backupInspect: (body) => backups().inspect(body as never),
+    backupRestore: (body) => backups().restore(body as never),
   };
 }
 
@@ -100,22 +109,20 @@ export function ipv6Prefix64(address: string): string {
     .join(':')}::/64`;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    return Promise.reject(
-      new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`),
-    );
+  if (declared > limit) {
+    return Promise.reject(new MgmtError(413, 'body-too-large', `The body is larger than ${limit} bytes.`));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.removeAllListeners('data');
         request.resume();
-        reject(new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+        reject(new MgmtError(413, 'body-too-large', `The body is larger than ${limit} bytes.`));
         return;
       }
       chunks.push(chunk);
@@ -211,7 +218,13 @@ export async function handleRequest(
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     if (spec.auth) service.authenticate(token);
-    const body = spec.method === 'GET' ? {} : parseBody(await readBody(request), spec.body);
+    const body =
+      spec.method === 'GET'
+        ? {}
+        : parseBody(
+            await readBody(request, 'maxBodyBytes' in spec ? spec.maxBodyBytes : undefined),
+            spec.body,
+          );
     const ifMatch = request.headers['if-match'];
     const result = await handlers[name](body, { source: sourceAddress(request), token, ifMatch });
     if (result instanceof HttpReply) send(response, 200, result.body, result.headers);
@@ -234,8 +247,9 @@ export function createMgmtServer(
   log: (line: string) => void,
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
+  backup?: BackupService,
 ): Server {
-  const handlers = createHandlers(service, certificates, config, diagnostics, connections);
+  const handlers = createHandlers(service, certificates, config, diagnostics, connections, backup);
   const server = createServer(
     {
       ...tls,

@@ -71,7 +71,7 @@ describe('backup archive', async () => {
     assert.deepEqual(
       opened.history.map((v) => [v.info.version, v.info.comment, v.config.system.fqdn]),
       [
-        [3, 'teams', source.current.config.system.fqdn],
+        [3, 'teams', opened.current.config.system.fqdn],
         [2, 'first', 'old.example.com'],
       ],
     );
@@ -123,7 +123,7 @@ describe('backup archive', async () => {
     for (const member of decodeContainer(sealed)) {
       const offset = sealed.indexOf(member.data) + Math.floor(member.data.length / 2);
       const copy = Buffer.from(sealed);
-      copy[offset] ^= 0x01;
+      copy[offset] = copy[offset]! ^ 0x01;
       const error = await refused(copy, 'tampered', /damaged or changed/, PASSPHRASE);
       assert.equal(error.member, member.name === 'manifest.sha256' ? 'manifest.json' : member.name);
     }
