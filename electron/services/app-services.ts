@@ -6,6 +6,9 @@ import type { Handlers } from './dispatch.ts';
 import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
+import { dirname, join } from 'node:path';
+import { BackupsService } from './backups/backups-service.ts';
+import { defaultAppDataDir } from './app-paths.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
 import { ProfilesService } from './profiles/profiles-service.ts';
 import { ServiceError } from './service-error.ts';
@@ -30,12 +33,15 @@ export interface AppServicesOptions {
   /** resources/ (profiles, CA roots); found from the running module when not given. */
   resourcesDir?: string;
   log: (line: string) => void;
+  /** Where backups go by default; next to the bundled engine's folder unless given. */
+  backupsDir?: string;
 }
 
 export interface AppServices {
   handlers: Handlers;
   bundled: BundledEngine | null;
   engines: EnginesService;
+  backups: BackupsService;
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -65,6 +71,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   const drafts = new DraftsService(options.store);
   const profiles = new ProfilesService(options.resourcesDir);
+  const backups = new BackupsService({
+    engines,
+    store: options.store,
+    defaultFolder:
+      options.backupsDir ?? join(command ? dirname(command.dataDir) : defaultAppDataDir(), 'backups'),
+    log,
+  });
+  backups.start();
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -136,6 +150,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'drafts.clear': async () => (drafts.clear(), {}),
     'certificates.useForSipTls': ({ engineId, ...body }) =>
       engines.forward(engineId, 'certificatesUseForSipTls', body),
+    'backups.list': async () => ({ ...backups.list(), settings: backups.settings() }),
+    'backups.create': (input) => backups.create(input.engineId, input.passphrase),
+    'backups.open': (input) => backups.open(input.source, input.passphrase),
+    'backups.diff': (input) => backups.diff(input.a, input.b, input.passphrase),
+    'backups.preview': (input) => backups.preview(input.engineId, input.source, input.passphrase),
+    'backups.restore': ({ engineId, source, ...body }) => backups.restore(engineId, source, body),
+    'backups.updateSettings': async (input) => backups.updateSettings(input),
   };
-  return { handlers, bundled, engines };
+  return { handlers, bundled, engines, backups };
 }

@@ -3,11 +3,12 @@
 // is checked before it is used, a declared size before a byte is read, and nothing is ever written to
 // disk by member name (restore maps the few known names onto the engine's stores). See FORMAT.md.
 import { BackupError } from './errors.ts';
+import { MAX_ARCHIVE_BYTES } from './schemas.ts';
+
+export { MAX_ARCHIVE_BYTES };
 
 export const MAGIC = Buffer.from('SBC-STUDIO-BACKUP\n', 'ascii');
 export const CONTAINER_VERSION = 1;
-/** Far above a real engine's archive (a few hundred KB); keeps a hostile one from tying up memory. */
-export const MAX_ARCHIVE_BYTES = 2 * 1024 * 1024;
 /** manifest, current config, 20 history versions, store index, SIP TLS choice, secrets: 25 today. */
 export const MAX_MEMBERS = 64;
 export const MAX_NAME_BYTES = 100;

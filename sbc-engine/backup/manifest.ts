@@ -2,6 +2,9 @@
 // how secrets.enc is sealed. It is readable without the passphrase, and it names no secret value.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { SecretContents } from './schemas.ts';
+
+export { SecretContents };
 
 export const FORMAT_NAME = 'sbc-studio-backup';
 export const FORMAT_VERSION = 1;
@@ -41,15 +44,6 @@ export const Encryption = z.object({
   check: Sha256,
 });
 export type Encryption = z.infer<typeof Encryption>;
-
-/** Which secrets the engine had: listed by place, never by value, so a restore can say what is missing. */
-export const SecretContents = z.object({
-  /** Per config member, the paths of its secrets (e.g. "connections[0].registration.password"). */
-  configs: z.record(z.string(), z.array(z.string())),
-  privateKeys: z.array(z.object({ id: z.string(), label: z.string() })),
-  adminPassword: z.boolean(),
-});
-export type SecretContents = z.infer<typeof SecretContents>;
 
 export const Manifest = z.object({
   format: z.literal(FORMAT_NAME),

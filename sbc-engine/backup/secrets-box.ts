@@ -5,6 +5,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { BackupError } from './errors.ts';
 import { SECRETS_MEMBER, type Encryption, type ScryptParams } from './manifest.ts';
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './schemas.ts';
+
+export { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH };
 
 /** 2^16 × 8 × 128 bytes = 64 MiB and about a quarter second: costly to guess, fine to wait for once. */
 export const DEFAULT_SCRYPT = { N: 2 ** 16, r: 8, p: 1 } as const;
@@ -13,8 +16,6 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 const MAX_P = 4;
 const IV_BYTES = 12; // SP 800-38D §8.2: 96-bit IVs
 const TAG_BYTES = 16;
-export const MIN_PASSPHRASE_LENGTH = 8;
-export const MAX_PASSPHRASE_LENGTH = 1024;
 
 export interface KdfCost {
   N: number;

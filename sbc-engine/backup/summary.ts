@@ -1,46 +1,8 @@
 // What an archive holds, as the engine's inspect route, the app and the CLI show it: no secret values.
-import { z } from 'zod';
 import { describeLeaf, missingSecrets, type OpenedBackup } from './archive.ts';
-import { SecretContents } from './manifest.ts';
+import type { BackupSummary } from './schemas.ts';
 
-export const BackupSummary = z.object({
-  engine: z.object({ id: z.string(), name: z.string(), version: z.string() }),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  configVersion: z.number().int(),
-  configSchemaVersion: z.number().int(),
-  /** Set when the configs were written for an older schema and are upgraded on reading. */
-  migratedFrom: z.number().int().optional(),
-  fqdn: z.string().nullable(),
-  connections: z.array(z.object({ id: z.string(), name: z.string() })),
-  history: z.array(
-    z.object({ version: z.number().int(), author: z.string(), at: z.string(), comment: z.string() }),
-  ),
-  certificates: z.object({
-    own: z.array(
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        subject: z.string().nullable(),
-        notAfter: z.string().nullable(),
-        fingerprint: z.string().nullable(),
-      }),
-    ),
-    trustedCas: z.array(z.object({ id: z.string(), label: z.string(), subject: z.string().nullable() })),
-    sipTlsCertificateId: z.string().nullable(),
-  }),
-  secrets: z.object({
-    /** True when the archive has an encrypted part at all. */
-    encrypted: z.boolean(),
-    /** True when the given passphrase opened it. */
-    opened: z.boolean(),
-    contents: SecretContents,
-    /** What the archive cannot give as read: everything in `contents` unless `opened`. */
-    missing: SecretContents,
-  }),
-  notes: z.array(z.string()),
-});
-export type BackupSummary = z.infer<typeof BackupSummary>;
+export { BackupSummary } from './schemas.ts';
 
 export function summarizeBackup(opened: OpenedBackup): BackupSummary {
   const { manifest, current, certificates } = opened;

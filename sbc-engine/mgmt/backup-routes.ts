@@ -1,9 +1,12 @@
 // The backup routes of the management API (/api/v1/backup/...), spread into contract.ts. Archives
 // travel as base64 inside JSON, like every other body of this API; see sbc-engine/backup/FORMAT.md.
 import { z } from 'zod';
-import { BackupSummary } from '../backup/summary.ts';
-import { MAX_ARCHIVE_BYTES } from '../backup/container.ts';
-import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../backup/secrets-box.ts';
+import {
+  BackupSummary,
+  MAX_ARCHIVE_BYTES,
+  MAX_PASSPHRASE_LENGTH,
+  MIN_PASSPHRASE_LENGTH,
+} from '../backup/schemas.ts';
 import { ApplyResult, DiffChange, LintFinding } from './config-routes.ts';
 import type { RouteSpec } from './contract.ts';
 
