@@ -54,9 +54,9 @@ const engineLibrariesOnly = {
   paths: [],
   patterns: [
     {
-      regex: '(^|/)sbc-engine/(?!(sip|config|diag|certs|resources)/|mgmt/contract\\.ts$)',
+      regex: '(^|/)sbc-engine/(?!(sip|config|diag|certs|resources|backup)/|mgmt/contract\\.ts$)',
       message:
-        'Only the engine libraries sbc-engine/{sip,config,diag,certs,resources}/ and sbc-engine/mgmt/contract.ts; talk to a running engine over its management API.',
+        'Only the engine libraries sbc-engine/{sip,config,diag,certs,resources,backup}/ and sbc-engine/mgmt/contract.ts; talk to a running engine over its management API.',
     },
     { regex: '(^|/)renderer/', message: 'Main-process code does not import the renderer.' },
   ],

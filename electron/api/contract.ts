@@ -11,6 +11,9 @@ import {
   HistoryRange,
   TeamsCheckResult,
 } from '../services/health/health-schema.ts';
+import { BackupSummary } from '../../sbc-engine/backup/schemas.ts';
+import { DiffChange } from '../../sbc-engine/mgmt/config-routes.ts';
+import { BackupPreview, BackupRestoreResult, RestoreParts } from '../../sbc-engine/mgmt/backup-routes.ts';
 
 export const EngineState = z.enum([
   'unprovisioned', // reachable, first-time setup not done yet
@@ -105,6 +108,48 @@ const engineId = z.string().min(1).max(100);
 
 export const SavedDraft = z.object({ name: z.string(), savedAt: z.string(), config: z.unknown() });
 const Ok = z.object({});
+
+const BackupFile = z.object({
+  name: z.string(),
+  size: z.number(),
+  modifiedAt: z.string(),
+  scheduled: z.boolean(),
+});
+const BackupSchedule = z.strictObject({
+  engineId: engineId.nullable(),
+  intervalHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  keep: z.number().int().min(1).max(100),
+});
+const BackupSettings = z.object({
+  folder: z.string(),
+  schedule: BackupSchedule,
+  lastRun: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).optional(),
+});
+/** A file of the backups folder by name, or a file the user picked, as base64. */
+const ArchiveSource = z.union([
+  z.strictObject({ name: z.string().min(1).max(255) }),
+  z.strictObject({
+    archive: z
+      .string()
+      .min(1)
+      .max(4 * 1024 * 1024),
+  }),
+]);
+const BackupDiff = z.object({
+  config: z.array(DiffChange),
+  certificates: z.object({
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    changed: z.array(z.string()),
+  }),
+  trustedCas: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  history: z.object({ onlyInFirst: z.array(z.number()), onlyInSecond: z.array(z.number()) }),
+  sipTls: z.object({ before: z.string().nullable(), after: z.string().nullable() }).nullable(),
+});
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -466,6 +511,41 @@ export const contract = {
   'syslog.sendEngineLogs': call(
     z.object({ engineId, sipTrace: z.boolean().optional() }).strict(),
     z.object({ host: z.string(), port: z.number(), transport: z.enum(['udp', 'tcp']), version: z.number() }),
+  ),
+
+  /** Backups: archives in the backups folder, opened offline or restored onto an engine. */
+  'backups.list': call(z.object({}), z.object({ folder: z.string(), files: z.array(BackupFile), settings: BackupSettings })), // prettier-ignore
+  'backups.create': call(
+    z.strictObject({ engineId, passphrase: z.string().min(8).max(1024).optional() }),
+    z.object({ file: BackupFile, summary: BackupSummary }),
+  ),
+  'backups.open': call(
+    z.strictObject({ source: ArchiveSource, passphrase: z.string().max(1024).optional() }),
+    z.object({ summary: BackupSummary, config: z.record(z.string(), z.unknown()) }),
+  ),
+  'backups.diff': call(
+    z.strictObject({ a: ArchiveSource, b: ArchiveSource, passphrase: z.string().max(1024).optional() }),
+    BackupDiff,
+  ),
+  'backups.preview': call(
+    z.strictObject({ engineId, source: ArchiveSource, passphrase: z.string().max(1024).optional() }),
+    BackupPreview,
+  ),
+  'backups.restore': call(
+    z.strictObject({
+      engineId,
+      source: ArchiveSource,
+      passphrase: z.string().max(1024).optional(),
+      parts: RestoreParts,
+      confirmWithinSeconds: z.number().int().min(5).max(3600).optional(),
+      overrideReason: z.string().trim().min(1).max(1000).optional(),
+      ifMatch: z.string().max(200).optional(),
+    }),
+    BackupRestoreResult,
+  ),
+  'backups.updateSettings': call(
+    z.strictObject({ folder: z.string().min(1).max(1000).optional(), schedule: BackupSchedule.optional() }),
+    BackupSettings,
   ),
 } as const;
 

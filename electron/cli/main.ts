@@ -21,6 +21,7 @@ const HELP = `Usage: sbc-studio <command> [options]
   config new             a config file from a provider profile (config --help)
   config powershell FILE the Teams PowerShell that pairs the SBC of a config file
   lint FILE              check a configuration file against the linter rules (lint --help)
+  backup inspect|diff|export|restore  engine backups, offline or against an engine (backup --help)
   syslog                 receive syslog over UDP/TCP/TLS into a data folder (syslog --help)
   logs query             search received syslog (logs --help)
   discover               find engines by DNS-SD and by address or range (discover --help)
@@ -54,6 +55,8 @@ export async function main(argv: string[]): Promise<void> {
     return void (process.exitCode = await (await import('./config.ts')).configCommand(argv.slice(1)));
   if (argv[0] === 'lint')
     return void (process.exitCode = await (await import('./lint.ts')).lintCommand(argv.slice(1)));
+  if (argv[0] === 'backup')
+    return void (process.exitCode = await (await import('./backup.ts')).backupCommand(argv.slice(1)));
   if (argv[0] === 'syslog')
     return void (process.exitCode = await (await import('./syslog.ts')).syslogCommand(argv.slice(1)));
   if (argv[0] === 'logs')

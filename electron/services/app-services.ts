@@ -7,6 +7,7 @@ import type { Handlers } from './dispatch.ts';
 import { BundledEngine } from './engines/bundled-engine.ts';
 import { BUNDLED_ENGINE_ID, EngineRegistry } from './engines/engine-registry.ts';
 import { EnginesService } from './engines/engines-service.ts';
+import { BackupsService } from './backups/backups-service.ts';
 import { DraftsService } from './drafts/drafts-service.ts';
 import { DiscoveryService, type MdnsSetting } from './discovery/discovery-service.ts';
 import { defaultAppDataDir } from './app-paths.ts';
@@ -46,6 +47,8 @@ export interface AppServicesOptions {
    * Absent or null: no receiver (services wired by tests).
    */
   syslog?: (Partial<SyslogServiceOptions> & { autoStart?: boolean }) | null;
+  /** Where backups go by default; next to the bundled engine's folder unless given. */
+  backupsDir?: string;
 }
 
 export interface AppServices {
@@ -55,6 +58,7 @@ export interface AppServices {
   discovery: DiscoveryService;
   health: HealthService;
   syslog: SyslogService | null;
+  backups: BackupsService;
 }
 
 /** Tests turn mDNS off, or keep it on one interface inside a network namespace they created. */
@@ -111,6 +115,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
   health.start();
+  const backups = new BackupsService({
+    engines,
+    store: options.store,
+    defaultFolder:
+      options.backupsDir ?? join(command ? dirname(command.dataDir) : defaultAppDataDir(), 'backups'),
+    log,
+  });
+  backups.start();
 
   function requireBundled(): BundledEngine {
     if (!bundled) throw new ServiceError('not-bundled', 'This SBC Studio runs without a bundled engine.');
@@ -194,6 +206,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'health.getSettings': async () => health.settings(),
     'health.updateSettings': (input) => health.updateSettings(input),
     ...createSyslogHandlers(syslog, engines, registry),
+    'backups.list': async () => ({ ...backups.list(), settings: backups.settings() }),
+    'backups.create': (input) => backups.create(input.engineId, input.passphrase),
+    'backups.open': (input) => backups.open(input.source, input.passphrase),
+    'backups.diff': (input) => backups.diff(input.a, input.b, input.passphrase),
+    'backups.preview': (input) => backups.preview(input.engineId, input.source, input.passphrase),
+    'backups.restore': ({ engineId, source, ...body }) => backups.restore(engineId, source, body),
+    'backups.updateSettings': async (input) => backups.updateSettings(input),
   };
-  return { handlers, bundled, engines, discovery, health, syslog };
+  return { handlers, bundled, engines, discovery, health, syslog, backups };
 }

@@ -2,6 +2,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackupsPage } from '../pages/backups/BackupsPage.tsx';
 import { CertificatesPage } from '../pages/certificates/CertificatesPage.tsx';
 import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx';
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
@@ -59,6 +60,8 @@ export function Shell() {
         <main className={styles.main}>
           {page === 'certificates' ? (
             <CertificatesPage onGoToEngines={() => setPage('engines')} />
+          ) : page === 'backups' ? (
+            <BackupsPage />
           ) : page === 'configuration' ? (
             <ConfigurationPage />
           ) : page === 'health' ? (

@@ -8,7 +8,7 @@ export const PAGES = [
   { id: 'health', available: true },
   { id: 'syslog', available: true },
   { id: 'operations', available: false },
-  { id: 'backups', available: false },
+  { id: 'backups', available: true },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]['id'];

@@ -1,5 +1,6 @@
 // Every namespace of the UI, registered once. A page adds its strings.ts here.
 import { strings as shell } from '../app/strings.ts';
+import { strings as backups } from '../pages/backups/strings.ts';
 import { strings as certificates } from '../pages/certificates/strings.ts';
 import { strings as configuration } from '../pages/configuration/strings.ts';
 import { strings as engines } from '../pages/engines/strings.ts';
@@ -10,7 +11,16 @@ import { strings as errors } from './errorStrings.ts';
 export const LANGUAGES = ['en', 'de'] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
-export const NAMESPACES = { shell, errors, engines, certificates, configuration, health, syslog } as const;
+export const NAMESPACES = {
+  shell,
+  errors,
+  engines,
+  certificates,
+  configuration,
+  health,
+  syslog,
+  backups,
+} as const;
 export type Namespace = keyof typeof NAMESPACES;
 
 /** i18next's resource shape: language → namespace → strings. */

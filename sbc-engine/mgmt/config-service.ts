@@ -12,7 +12,7 @@ import {
 } from '../config/schema/index.ts';
 import type { Clock } from '../runtime/clock.ts';
 import { keyedHash } from '../runtime/config-store/content-hash.ts';
-import type { BootReport, CommitMeta, ConfigStore } from '../runtime/config-store/store.ts';
+import type { BootReport, CommitMeta, ConfigStore, ImportedVersion } from '../runtime/config-store/store.ts';
 import type { StoredConfig } from '../runtime/config-store/records.ts';
 import { ListenerProblem, type ListenerControl } from '../runtime/sip-listeners.ts';
 import type { LintFinding } from './config-routes.ts';
@@ -39,6 +39,14 @@ type ApplyResult = MgmtResponse<'configPut'>;
 interface ApplyOptions {
   confirmWithinSeconds?: number;
   overrideReason?: string;
+}
+
+export interface RestoreRequest extends ApplyOptions {
+  /** The backup's config; markers left in it keep this engine's secret at the same place. */
+  config: unknown;
+  history: ImportedVersion[];
+  comment: string;
+  ifMatch: string | undefined;
 }
 
 /** A trial that ended without confirmation, so that a late confirm gets a clear answer. */
@@ -168,7 +176,35 @@ export class ConfigService {
     });
   }
 
-  private async apply(config: Config, meta: CommitMeta, options: ApplyOptions): Promise<ApplyResult> {
+  /**
+   * A backup's config (and history) through the same checks as an apply, in the same turn as the
+   * If-Match check. `prepare` runs first inside the turn (the certificate import, so that the config
+   * can use the certificates); its undo runs when the apply is refused or fails.
+   */
+  restore(request: RestoreRequest, prepare: () => { undo: () => void }): Promise<ApplyResult> {
+    return this.inTurn(async () => {
+      this.checkPrecondition(request.ifMatch, true);
+      const parsed = parseConfig(request.config);
+      if (!parsed.ok) throw invalidConfig(parsed.errors);
+      const merged = mergeSecrets(parsed.config, this.deps.store.current.config);
+      if (!merged.ok) throw invalidConfig(merged.errors);
+      const prepared = prepare();
+      try {
+        const meta = { author: this.deps.author(), comment: request.comment };
+        return await this.apply(merged.config, meta, request, request.history);
+      } catch (error) {
+        prepared.undo();
+        throw error;
+      }
+    });
+  }
+
+  private async apply(
+    config: Config,
+    meta: CommitMeta,
+    options: ApplyOptions,
+    history: ImportedVersion[] = [],
+  ): Promise<ApplyResult> {
     const { findings } = this.deps.lint(config);
     const errors = findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0 && !options.overrideReason) {
@@ -208,6 +244,7 @@ export class ConfigService {
         config,
         errors.length > 0 ? { ...meta, overrideReason: options.overrideReason } : meta,
         deadline,
+        history,
       );
     } catch (error) {
       await prepared.rollback();

@@ -7,6 +7,7 @@ import { diagnosticsRoutes } from './diagnostics-routes.ts';
 import { configRoutes } from './config-routes.ts';
 import { connectionsRoutes } from './connections-routes.ts';
 import { callsRoutes } from './calls-routes.ts';
+import { backupRoutes } from './backup-routes.ts';
 
 export const MGMT_BASE_PATH = '/api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -79,6 +80,8 @@ export interface RouteSpec<B extends z.ZodType, R extends z.ZodType> {
   auth: boolean;
   body: B;
   response: R;
+  /** A larger body limit than MAX_BODY_BYTES, for the few routes that carry a file (a backup). */
+  maxBodyBytes?: number;
 }
 
 function route<B extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<B, R>): RouteSpec<B, R> {
@@ -103,6 +106,7 @@ export const mgmtRoutes = {
   ...configRoutes,
   ...connectionsRoutes,
   ...callsRoutes,
+  ...backupRoutes,
 } as const;
 
 export type MgmtRoutes = typeof mgmtRoutes;

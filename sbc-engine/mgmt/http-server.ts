@@ -17,6 +17,7 @@ import type { DiagnosticsService } from './diagnostics-service.ts';
 import type { ConfigService } from './config-service.ts';
 import type { ConnectionsStatusBody } from './connections-routes.ts';
 import type { CallsApi } from './calls-routes.ts';
+import type { BackupService } from './backup-service.ts';
 
 interface HandlerContext {
   source: string;
@@ -47,8 +48,13 @@ export function createHandlers(
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
   calls?: CallsApi,
+  backup?: BackupService,
 ): Record<MgmtRouteName, Handler> {
   const noCalls = { calls: [] };
+  const backups = () => {
+    if (!backup) throw new MgmtError(404, 'not-found', 'This engine has no backup service.');
+    return backup;
+  };
   return {
     identity: () => service.identity(),
     setup: (body, c) => service.setup(body as never, c.source),
@@ -85,6 +91,9 @@ export function createHandlers(
       return {};
     },
     callsCounters: () => calls?.counters() ?? { connections: [] },
+    backupExport: (body) => backups().export(body as never),
+    backupInspect: (body) => backups().inspect(body as never),
+    backupRestore: (body) => backups().restore(body as never),
   };
 }
 
@@ -113,22 +122,20 @@ export function ipv6Prefix64(address: string): string {
     .join(':')}::/64`;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    return Promise.reject(
-      new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`),
-    );
+  if (declared > limit) {
+    return Promise.reject(new MgmtError(413, 'body-too-large', `The body is larger than ${limit} bytes.`));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.removeAllListeners('data');
         request.resume();
-        reject(new MgmtError(413, 'body-too-large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+        reject(new MgmtError(413, 'body-too-large', `The body is larger than ${limit} bytes.`));
         return;
       }
       chunks.push(chunk);
@@ -224,7 +231,13 @@ export async function handleRequest(
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     if (spec.auth) service.authenticate(token);
-    const body = spec.method === 'GET' ? {} : parseBody(await readBody(request), spec.body);
+    const body =
+      spec.method === 'GET'
+        ? {}
+        : parseBody(
+            await readBody(request, 'maxBodyBytes' in spec ? spec.maxBodyBytes : undefined),
+            spec.body,
+          );
     const ifMatch = request.headers['if-match'];
     const result = await handlers[name](body, { source: sourceAddress(request), token, ifMatch });
     if (result instanceof HttpReply) send(response, 200, result.body, result.headers);
@@ -248,8 +261,9 @@ export function createMgmtServer(
   diagnostics: DiagnosticsService,
   connections: () => ConnectionsStatusBody,
   calls?: CallsApi,
+  backup?: BackupService,
 ): Server {
-  const handlers = createHandlers(service, certificates, config, diagnostics, connections, calls);
+  const handlers = createHandlers(service, certificates, config, diagnostics, connections, calls, backup);
   const server = createServer(
     {
       ...tls,

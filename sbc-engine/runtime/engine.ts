@@ -6,7 +6,9 @@ import { CertificateStore, type TlsMaterial } from '../certs/store/index.ts';
 import { AdminService } from '../mgmt/admin-service.ts';
 import { CertificatesService, certificatePaths, readSipTlsChoice } from '../mgmt/certificates-service.ts';
 import { DiagnosticsService } from '../mgmt/diagnostics-service.ts';
+import { BackupService } from '../mgmt/backup-service.ts';
 import { ConfigService, type LintConfig } from '../mgmt/config-service.ts';
+import type { CertificateListing } from '../mgmt/certificates-routes.ts';
 import { bundledRootFacts, engineLint } from './engine-lint.ts';
 import { createMgmtServer } from '../mgmt/http-server.ts';
 import type { Clock } from './clock.ts';
@@ -154,15 +156,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     },
     resourcesDir,
   });
+  const bundledRoots = await bundledRootFacts(resourcesDir, log);
+  const lintWith = (listing: () => CertificateListing): LintConfig =>
+    options.lint ??
+    engineLint({ certificates: listing, bundledRoots, now: () => new Date(options.clock.now()) });
   const config = new ConfigService({
     store: configStore,
-    lint:
-      options.lint ??
-      engineLint({
-        certificates: () => certificates.list(),
-        bundledRoots: await bundledRootFacts(resourcesDir, log),
-        now: () => new Date(options.clock.now()),
-      }),
+    lint: lintWith(() => certificates.list()),
     listeners,
     clock: options.clock,
     log,
@@ -182,6 +182,23 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
     log,
   });
+  const backup = new BackupService({
+    engine: () => {
+      const { id, name } = dataDir.readEngine();
+      return { id, name, version: ENGINE_VERSION };
+    },
+    configStore,
+    config,
+    store,
+    certificates,
+    lintWith: (listing) => lintWith(() => listing),
+    author: () => dataDir.readAdmin()?.user ?? 'admin',
+    readAdmin: () => dataDir.readAdmin(),
+    writeAdmin: (admin) => dataDir.writeAdmin(admin.user, admin.password),
+    onCertificatesChanged: () => expiry.changed(),
+    now: () => options.clock.now(),
+    log,
+  });
   const server = createMgmtServer(
     tls,
     service,
@@ -191,6 +208,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     diagnostics,
     () => statusBody(connections.status()),
     callsApi(b2bua, () => Date.now()),
+    backup,
   );
   try {
     await new Promise<void>((resolve, reject) => {

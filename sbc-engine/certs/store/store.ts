@@ -4,9 +4,10 @@
 // index last. The index rename is the commit point, so a refused or failed import changes nothing.
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../runtime/atomic-file.ts';
+import { planImport, type ImportPlan } from './backup-import.ts';
 import { createKeyAndRequest, type RequestSpec } from '../csr/index.ts';
 import { CertificateStoreError } from './errors.ts';
 import {
@@ -174,6 +175,51 @@ export class CertificateStore {
   /** Trusted CA certificates, for chain checks and for verifying TLS peers. */
   trustedCaPems(): string[] {
     return this.index.trustedCas.map((entry) => entry.certPem);
+  }
+
+  /** For a backup: the index (public parts) and every own entry's private key. */
+  exportForBackup(): { index: StoreIndex; privateKeys: Record<string, string> } {
+    const privateKeys: Record<string, string> = {};
+    for (const entry of this.index.own) {
+      if (existsSync(this.keyPath(entry.id))) privateKeys[entry.id] = this.keyOf(entry.id);
+    }
+    return { index: structuredClone(this.index), privateKeys };
+  }
+
+  /** What importing a backup's entries would do; refuses (changing nothing) a key that does not fit. */
+  planBackupImport(index: StoreIndex, privateKeys: Record<string, string> | null): ImportPlan {
+    return planImport(this.index, (id) => existsSync(this.keyPath(id)), index, privateKeys);
+  }
+
+  /**
+   * Applies a plan: key files first, the index last (the commit point). Returns an undo that puts
+   * back the index and the key files as they were, for a restore whose config apply then fails.
+   */
+  applyBackupImport(plan: ImportPlan): { undo: () => void } {
+    const before = this.index;
+    const oldKeys = new Map<string, Buffer | null>();
+    const restoreKeys = () => {
+      for (const [id, bytes] of oldKeys) {
+        if (bytes) writeFileAtomic(this.keyPath(id), bytes);
+        else rmSync(this.keyPath(id), { force: true });
+      }
+    };
+    try {
+      for (const [id, keyPem] of Object.entries(plan.keys)) {
+        oldKeys.set(id, existsSync(this.keyPath(id)) ? readFileSync(this.keyPath(id)) : null);
+        writeFileAtomic(this.keyPath(id), sealKey(this.storeKey, id, keyPem));
+      }
+      this.commit(plan.next);
+    } catch (error) {
+      restoreKeys();
+      throw error;
+    }
+    return {
+      undo: () => {
+        this.commit(before);
+        restoreKeys();
+      },
+    };
   }
 
   private trusted(): X509Certificate[] {

@@ -52,6 +52,19 @@ export interface BootReport {
   created?: boolean;
 }
 
+/** A version from another engine's history (a backup), with its own number, author and time. */
+export interface ImportedVersion {
+  info: {
+    version: number;
+    author: string;
+    at: string;
+    comment: string;
+    overrideReason?: string;
+    rollbackOf?: number;
+  };
+  config: Config;
+}
+
 export interface CommitMeta {
   author: string;
   comment: string;
@@ -114,7 +127,21 @@ export class ConfigStore {
    * Makes `config` the one in effect as a new version. With `deadline` it runs on trial: until
    * confirm(), a revert() or a restart brings back the last confirmed version.
    */
-  commit(config: Config, meta: CommitMeta, deadline?: number): StoredConfig {
+  commit(
+    config: Config,
+    meta: CommitMeta,
+    deadline?: number,
+    imported: ImportedVersion[] = [],
+  ): StoredConfig {
+    // A restore's history goes in first, renumbered above the versions here; like any version file
+    // written before current.json moves, a crash leaves them to the boot's clean-up.
+    const numbers = new Map<number, number>();
+    for (const record of [...imported].sort((a, b) => a.info.version - b.info.version)) {
+      const { version, rollbackOf, ...info } = record.info;
+      const origin = rollbackOf === undefined ? undefined : numbers.get(rollbackOf);
+      const written = this.writeVersion(record.config, { ...info, ...(origin ? { rollbackOf: origin } : {}) }, record.info.at); // prettier-ignore
+      numbers.set(version, written.info.version);
+    }
     const stored = this.writeVersion(config, meta);
     if (deadline !== undefined) {
       const revertTo = this.pendingState?.revertTo ?? this.currentConfig.info.version;
@@ -234,11 +261,11 @@ export class ConfigStore {
     };
   }
 
-  private writeVersion(config: Config, meta: CommitMeta): StoredConfig {
+  private writeVersion(config: Config, meta: CommitMeta, at?: string): StoredConfig {
     const info: VersionInfo = {
       version: this.nextVersion(),
       author: meta.author,
-      at: new Date(this.options.now()).toISOString(),
+      at: at ?? new Date(this.options.now()).toISOString(),
       comment: meta.comment,
       sha256: sha256Hex(canonicalJson(config)),
       ...(meta.overrideReason !== undefined ? { overrideReason: meta.overrideReason } : {}),
