@@ -15,6 +15,8 @@ export interface AnnouncerOptions {
   log: (line: string) => void;
   /** How often the facts are compared; 0 turns the timer off (tests call check()). */
   recheckMs?: number;
+  /** The config's system.announce: while false, nothing is published (what was is taken back). */
+  enabled?: () => boolean;
 }
 
 export async function startAnnouncer(options: AnnouncerOptions): Promise<Announcer> {
@@ -24,6 +26,11 @@ export async function startAnnouncer(options: AnnouncerOptions): Promise<Announc
 
   async function check(): Promise<void> {
     if (stopped) return;
+    if (options.enabled && !options.enabled()) {
+      if (published) await publisher.withdraw();
+      published = '';
+      return;
+    }
     const facts = options.facts();
     const service = { name: instanceName(facts), port: facts.mgmtPort, txt: announcementTxt(facts) };
     const key = JSON.stringify(service);

@@ -14,6 +14,8 @@ export interface PublishedService {
 export interface MdnsPublisher {
   /** Replaces whatever was published before (a goodbye for the old record goes out first). */
   publish(service: PublishedService): Promise<void>;
+  /** Sends goodbyes (TTL 0) for the published service and keeps the socket. */
+  withdraw(): Promise<void>;
   /** Sends goodbyes (TTL 0) for the published service and closes the socket. */
   close(): Promise<void>;
 }
@@ -71,6 +73,9 @@ export function createMdnsPublisher(options: MdnsPublisherOptions): MdnsPublishe
         port: service.port,
         txt: service.txt,
       });
+    },
+    async withdraw() {
+      if (!closed) await unpublishAll();
     },
     async close() {
       if (closed) return;

@@ -4,7 +4,14 @@
 // stays in this process and the answer carries only what the response schema names.
 import type { z } from 'zod';
 import { CertificateStoreError, type CertificateStore } from '../certs/store/index.ts';
-import { probeOptions, ProbeInputError, type ProbeOptions, type ProbeResult } from '../diag/index.ts';
+import { isIP } from 'node:net';
+import {
+  parseTarget,
+  probeOptions,
+  ProbeInputError,
+  type ProbeOptions,
+  type ProbeResult,
+} from '../diag/index.ts';
 import type { MgmtBody, MgmtResponse } from './contract.ts';
 import {
   DiagnosticsOptionsResult,
@@ -28,6 +35,11 @@ export interface DiagnosticsServiceDeps {
   log: (line: string) => void;
   /** The probe itself; a test may put a fake in. */
   probe?: (options: ProbeOptions) => Promise<ProbeResult>;
+  /**
+   * SBC_ENGINE_SANDBOX=loopback (see connections/engine-connections.ts): probes go only to loopback
+   * addresses and names are asked of these DNS servers, so nothing leaves the machine.
+   */
+  sandbox?: { dnsServers: string[] };
   maxConcurrent?: number;
 }
 
@@ -66,11 +78,13 @@ export class DiagnosticsService {
         `This engine is already running ${limit} probes; try again when one has finished.`,
         { retryAfterSeconds: RETRY_AFTER_SECONDS },
       );
+    if (this.deps.sandbox) this.refuseOutsideSandbox(body);
     this.running++;
     let result: ProbeResult;
     try {
       result = await (this.deps.probe ?? probeOptions)({
         target: body.target,
+        ...(this.deps.sandbox ? { dns: { servers: this.deps.sandbox.dnsServers } } : {}),
         ...(body.transport ? { transport: body.transport } : {}),
         timeoutMs: body.timeoutSeconds * 1000,
         count: body.count,
@@ -98,6 +112,22 @@ export class DiagnosticsService {
     );
     // Parsing drops anything the schema does not name: only the described result leaves the engine.
     return DiagnosticsOptionsResult.parse({ ...result, notes });
+  }
+
+  private refuseOutsideSandbox(body: Body): void {
+    let host: string;
+    try {
+      host = parseTarget(body.target, body.transport).host.replace(/^\[|\]$/g, '');
+    } catch {
+      return; // the probe itself names what is wrong with the target
+    }
+    const literal = isIP(host) !== 0;
+    if (literal && !/^127\./.test(host) && host !== '::1') {
+      throw invalid(
+        'target',
+        `this engine runs in a loopback sandbox (SBC_ENGINE_SANDBOX): ${host} is not a loopback address`,
+      );
+    }
   }
 
   private trustedPems(trust: Body['trust']): string[] | undefined {

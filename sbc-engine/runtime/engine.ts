@@ -181,6 +181,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     store,
     sipTlsCertificateId: () => certificates.list().sipTlsCertificateId ?? undefined,
     log,
+    ...(process.env.SBC_ENGINE_SANDBOX === 'loopback' ? { sandbox: { dnsServers: ['127.0.0.1:9'] } } : {}),
   });
   const backup = new BackupService({
     engine: () => {
@@ -250,7 +251,12 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   }
   expiry.start();
   config.start();
-  const announcer = await announce(options, address.port, () => service.identity());
+  const announcer = await announce(
+    options,
+    address.port,
+    () => service.identity(),
+    () => configStore.current.config.system.announce,
+  );
   return {
     mgmtAddress: address,
     fingerprint,
@@ -282,6 +288,8 @@ async function announce(
     provisioned: boolean;
     managementFingerprint: string;
   },
+  /** The config's system.announce, read at every check (within 15 s of an apply). */
+  enabled: () => boolean,
 ): Promise<Announcer | undefined> {
   const { log } = options;
   if (options.announce === false) {
@@ -304,6 +312,7 @@ async function announce(
         const facts = identity();
         return { ...facts, fingerprint: facts.managementFingerprint, mgmtPort };
       },
+      enabled,
       log,
     });
     log(`[discovery] announcing _sbc-studio._tcp on ${networkInterface ?? 'every interface'}`);

@@ -108,6 +108,7 @@ describe('Certificates page (browser mode, Chromium)', () => {
 
     // Leave the wizard: the request waits on the engine, listed as pending.
     await page.getByTestId('wizard-close').click();
+    await page.locator('[data-testid^="own-certificate-"]').first().waitFor();
     const rows = await ownRows(page);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.state, 'pending');
@@ -195,6 +196,7 @@ describe('Certificates page (browser mode, Chromium)', () => {
     assert.match((await error.textContent()) ?? '', /key/i);
     assert.equal(await wizardAt(page, 'signed').count(), 1, 'the wizard stays on the import step');
     await page.getByTestId('wizard-close').click();
+    await page.locator('[data-testid^="own-certificate-"]').filter({ hasText: 'Second' }).waitFor();
     const second = (await ownRows(page)).find((row) => row.label === 'Second');
     assert.equal(second?.state, 'pending');
 
@@ -226,8 +228,10 @@ describe('Certificates page (browser mode, Chromium)', () => {
     await page.getByTestId('pkcs12-import').click();
     await page.getByTestId('pkcs12-imported').waitFor();
     await page.getByTestId('pkcs12-close').click();
-    const imported = (await ownRows(page)).find((row) => row.label === 'From Windows');
-    assert.equal(imported?.state, 'issued');
+    // The list reloads after the import; wait for the new row rather than reading the old list.
+    const row = page.locator('[data-testid^="own-certificate-"]').filter({ hasText: 'From Windows' });
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-state'), 'issued');
     assert.ok(!studio.output().includes('right-Pfx-9'), 'the PFX password never reaches the log');
   });
 

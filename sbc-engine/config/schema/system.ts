@@ -39,6 +39,11 @@ export const SystemSection = z.strictObject({
     .describe('The SBC FQDN (Contact host, certificate name, Teams gateway); null until set'),
   interfaces: uniqueList(NetworkInterface, 16, (nic) => nic.id).default([]),
   dnsServers: uniqueList(IpAddress, 8, canonicalAddress).default([]),
+  /** DNS-SD announcement of the engine (sbc-engine/discovery/); never on a loopback management address. */
+  announce: z
+    .boolean()
+    .default(true)
+    .describe('Announce this engine with DNS-SD so SBC Studio finds it on the network'),
 });
 
 export type SystemSection = z.infer<typeof SystemSection>;

@@ -6,15 +6,19 @@ import type { MdnsPublisher, PublishedService } from '../../../../sbc-engine/dis
 function recordingPublisher() {
   const published: PublishedService[] = [];
   let closed = 0;
+  let withdrawn = 0;
   const publisher: MdnsPublisher = {
     async publish(service) {
       published.push(service);
+    },
+    async withdraw() {
+      withdrawn++;
     },
     async close() {
       closed++;
     },
   };
-  return { publisher, published, closed: () => closed };
+  return { publisher, published, closed: () => closed, withdrawn: () => withdrawn };
 }
 
 it('publishes at start, again only when a fact changes, and takes it back on stop', async () => {
@@ -51,4 +55,32 @@ it('publishes at start, again only when a fact changes, and takes it back on sto
   facts.version = '2';
   await announcer.check();
   assert.equal(recorder.published.length, 2, 'a stopped announcer publishes nothing');
+});
+
+it("takes the announcement back while the config's system.announce is false, and publishes again after", async () => {
+  const recorder = recordingPublisher();
+  let enabled = true;
+  const announcer = await startAnnouncer({
+    facts: () => ({
+      id: 'abcdef0123',
+      name: 'lab',
+      version: '1.0.0',
+      provisioned: true,
+      mgmtPort: 8743,
+      fingerprint: 'AA:BB:CC:DD:EE:FF:00:11:22',
+    }),
+    publisher: recorder.publisher,
+    log: () => {},
+    recheckMs: 0,
+    enabled: () => enabled,
+  });
+  assert.equal(recorder.published.length, 1);
+  enabled = false;
+  await announcer.check();
+  await announcer.check();
+  assert.equal(recorder.withdrawn(), 1, 'taken back once');
+  enabled = true;
+  await announcer.check();
+  assert.equal(recorder.published.length, 2, 'published again');
+  await announcer.stop();
 });
