@@ -523,6 +523,15 @@ export const contract = {
     z.strictObject({ source: ArchiveSource, passphrase: z.string().max(1024).optional() }),
     z.object({ summary: BackupSummary, config: z.record(z.string(), z.unknown()) }),
   ),
+  /** A new archive from an opened one with its config edited offline; history and certificates unchanged. */
+  'backups.saveEdited': call(
+    z.strictObject({
+      source: ArchiveSource,
+      config: z.record(z.string(), z.unknown()),
+      passphrase: z.string().max(1024).optional(),
+    }),
+    z.object({ file: BackupFile, summary: BackupSummary, missingSecrets: z.array(z.string()) }),
+  ),
   'backups.diff': call(
     z.strictObject({ a: ArchiveSource, b: ArchiveSource, passphrase: z.string().max(1024).optional() }),
     BackupDiff,

@@ -209,6 +209,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'backups.list': async () => ({ ...backups.list(), settings: backups.settings() }),
     'backups.create': (input) => backups.create(input.engineId, input.passphrase),
     'backups.open': (input) => backups.open(input.source, input.passphrase),
+    'backups.saveEdited': (input) => backups.saveEdited(input.source, input.config, input.passphrase),
     'backups.diff': (input) => backups.diff(input.a, input.b, input.passphrase),
     'backups.preview': (input) => backups.preview(input.engineId, input.source, input.passphrase),
     'backups.restore': ({ engineId, source, ...body }) => backups.restore(engineId, source, body),

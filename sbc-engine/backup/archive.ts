@@ -55,6 +55,8 @@ export interface PackOptions {
   /** Without one, the archive holds no secret at all (the manifest still lists where they were). */
   passphrase?: string;
   kdfCost?: KdfCost;
+  /** Secrets outside the configs that the archive should list as not carried (a repack without them). */
+  unavailable?: { privateKeys: { id: string; label: string }[]; adminPassword: boolean };
 }
 
 export interface OpenedVersion {
@@ -92,7 +94,7 @@ export async function packBackup(source: BackupSource, options: PackOptions = {}
   const history = [...source.history].sort((a, b) => b.info.version - a.info.version);
   const notes: string[] = [];
   for (;;) {
-    const bytes = build(source, history, notes, prepared);
+    const bytes = build(source, history, notes, prepared, options.unavailable);
     if (bytes.length <= MAX_ARCHIVE_BYTES || history.length === 0) return encodeContainer(bytes.members);
     const dropped = history.pop()!;
     notes.splice(0, notes.length, `history before version ${dropped.info.version + 1} was left out to keep the archive under ${MAX_ARCHIVE_BYTES} bytes`); // prettier-ignore
@@ -104,6 +106,7 @@ function build(
   history: BackupSource['history'],
   notes: string[],
   prepared: Awaited<ReturnType<typeof prepareEncryption>> | undefined,
+  unavailable?: PackOptions['unavailable'],
 ): { members: Member[]; length: number } {
   const members: Member[] = [];
   const secrets: SecretsPayload = { configs: {}, privateKeys: {}, admin: source.admin };
@@ -112,14 +115,17 @@ function build(
     privateKeys: source.certificates.index.own
       .filter((entry) => source.certificates.privateKeys[entry.id] !== undefined)
       .map((entry) => ({ id: entry.id, label: entry.label })),
-    adminPassword: source.admin !== null,
+    adminPassword: source.admin !== null || (unavailable?.adminPassword ?? false),
   };
+  for (const key of unavailable?.privateKeys ?? []) {
+    if (!contents.privateKeys.some((listed) => listed.id === key.id)) contents.privateKeys.push(key);
+  }
   const addConfig = (name: string, record: Record<string, unknown>, config: unknown) => {
     const { redacted, secrets: found } = extractSecrets(config);
-    if (found.length) {
-      secrets.configs[name] = found;
-      contents.configs[name] = markedSecretPaths(redacted);
-    }
+    if (found.length) secrets.configs[name] = found;
+    // Markers that came in without a value (a repack without the passphrase) are listed too.
+    const marked = markedSecretPaths(redacted);
+    if (marked.length) contents.configs[name] = marked;
     members.push(jsonMember(name, { ...record, config: redacted }));
   };
   addConfig(CURRENT_MEMBER, { version: source.current.version }, source.current.config);

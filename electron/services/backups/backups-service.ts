@@ -2,9 +2,10 @@
 // offline (no engine needed), compared, restored onto an engine through its preview and its apply
 // with confirmation, and made on a schedule with rotation. Archives are read and checked here with
 // the engine's own library (sbc-engine/backup/); engines are reached only through EnginesService.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openBackup, type OpenedBackup } from '../../../sbc-engine/backup/archive.ts';
+import { repackWithConfig } from '../../../sbc-engine/backup/repack.ts';
 import { diffBackups, type BackupDiff } from '../../../sbc-engine/backup/diff.ts';
 import { BackupError } from '../../../sbc-engine/backup/errors.ts';
 import { summarizeBackup, type BackupSummary } from '../../../sbc-engine/backup/summary.ts';
@@ -127,6 +128,44 @@ export class BackupsService {
   ): Promise<{ summary: BackupSummary; config: Config }> {
     const opened = await this.read(source, passphrase);
     return { summary: summarizeBackup(opened), config: redactSecrets(opened.current.config) };
+  }
+
+  /**
+   * A new archive in the backups folder from `source` with its config replaced by `config` (edited
+   * offline): history and certificates unchanged. With the passphrase the secrets are kept (markers
+   * in `config` take the original's values); without it the new archive has none and says which.
+   */
+  async saveEdited(
+    source: ArchiveSource,
+    config: unknown,
+    passphrase?: string,
+  ): Promise<{ file: BackupFile; summary: BackupSummary; missingSecrets: string[] }> {
+    const original = await this.read(source, passphrase);
+    const now = this.deps.now?.() ?? Date.now();
+    const result = await repackWithConfig(original, config, {
+      ...(passphrase ? { passphrase } : {}),
+      createdAt: new Date(now).toISOString(),
+      createdBy: `SBC Studio, edited from ${'name' in source ? source.name : 'an opened file'}`,
+    });
+    if (!result.ok) {
+      const first = result.errors[0]!;
+      throw new ServiceError('invalid-input', `config.${first.path || '(root)'}: ${first.message}`, { field: 'config' }); // prettier-ignore
+    }
+    const folder = this.settings().folder;
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // Not "auto-…": an edited archive is the user's, never rotated out with the scheduled ones.
+    const stem = ('name' in source ? basename(source.name, EXTENSION) : original.manifest.engine.name)
+      .replace(/^auto-/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-');
+    const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+    let name = `${stem}-edited-${stamp}${EXTENSION}`;
+    for (let n = 2; existsSync(join(folder, name)) && n < 1000; n++)
+      name = `${stem}-edited-${stamp}-${n}${EXTENSION}`;
+    writeFileSync(join(folder, name), result.archive, { mode: 0o600, flag: 'wx' });
+    this.deps.log?.(`[backups] saved the edited ${name} (${result.archive.length} bytes)`);
+    const file = this.list().files.find((f) => f.name === name)!;
+    const summary = summarizeBackup(await openBackup(result.archive, passphrase ? { passphrase } : {}));
+    return { file, summary, missingSecrets: result.missingSecrets };
   }
 
   async diff(a: ArchiveSource, b: ArchiveSource, passphrase?: string): Promise<BackupDiff> {

@@ -9,6 +9,8 @@ import { parseConfig } from '../../../sbc-engine/config/schema/parse.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { toFailure, useApiCall, type Failure } from '../../api/useApiCall.ts';
 import { ApiErrorBar } from '../../components/ApiErrorBar.tsx';
+import { hashForPage } from '../../app/navigation.ts';
+import { handOverArchive } from '../configuration/archiveHandoff.ts';
 import { useLint } from '../configuration/useLint.ts';
 import { RestorePanel } from './RestorePanel.tsx';
 
@@ -69,6 +71,16 @@ export function ArchivePanel(props: { archive: ArchiveSource; engines: EngineVie
   }, [opened]);
   const lint = useLint(config, NO_FACTS);
   const summary = opened?.summary;
+
+  // The Configuration page's editor takes it from here; "Save as new archive" there writes the edit.
+  function editConfig() {
+    if (!opened) return;
+    handOverArchive({
+      origin: { label: props.archive.label, source: props.archive.source, ...(usedPassphrase ? { passphrase: usedPassphrase } : {}) }, // prettier-ignore
+      config: opened.config,
+    });
+    window.location.hash = hashForPage('configuration');
+  }
 
   return (
     <section className={styles.panel} aria-labelledby="backup-archive-heading" data-testid="backup-archive">
@@ -131,6 +143,11 @@ export function ArchivePanel(props: { archive: ArchiveSource; engines: EngineVie
               {t('archive.lint', { count: lint.findings.length })}
             </Text>
           ) : null}
+          <div>
+            <Button onClick={editConfig} data-testid="backup-archive-edit">
+              {t('archive.edit')}
+            </Button>
+          </div>
           <RestorePanel source={props.archive.source} passphrase={usedPassphrase} engines={props.engines} />
         </>
       ) : null}

@@ -55,6 +55,7 @@ export const de: typeof en = {
     secretsNone: 'Geheimnisse: keine; dieses Archiv wurde ohne Passphrase erstellt.',
     config: 'Konfiguration (Geheimnisse verborgen)',
     lint: 'Befunde des Linters: {{count}}',
+    edit: 'Konfiguration bearbeiten',
     close: 'Schließen',
   },
   restore: {

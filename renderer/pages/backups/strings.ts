@@ -51,6 +51,7 @@ export const en = {
     secretsNone: 'Secrets: none; this archive was made without a passphrase.',
     config: 'Configuration (secrets hidden)',
     lint: 'Linter findings: {{count}}',
+    edit: 'Edit the configuration',
     close: 'Close',
   },
   restore: {

@@ -46,6 +46,8 @@ import { teamsConnections } from '../../../sbc-engine/config/profiles/teams-powe
 import { RouteTester } from './RouteTester.tsx';
 import { hasTypedSecret } from './secretsInDraft.ts';
 import { useConfigEditor } from './useConfigEditor.ts';
+import { archiveSourceName, consumeArchiveHandoff, peekArchiveHandoff } from './archiveHandoff.ts';
+import { useApiCall } from '../../api/useApiCall.ts';
 
 export const SECTIONS = [
   'system',
@@ -104,10 +106,40 @@ export function ConfigurationPage() {
   const [confirmNew, setConfirmNew] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const revealTarget = useRef<string | undefined>(undefined);
+  // An archive handed over by the Backups page ("Edit the configuration") replaces the draft.
+  const [handed] = useState(peekArchiveHandoff);
+  const archiveTaken = useRef(handed !== undefined);
+  const [archiveMissing, setArchiveMissing] = useState<string[]>([]);
+  const saveArchive = useApiCall();
+  const fromArchive = editor.source.kind === 'archive' ? handed?.origin : undefined;
+  useEffect(() => {
+    if (!handed) return;
+    consumeArchiveHandoff(handed);
+    engine.detach();
+    editor.load(handed.config, { kind: 'archive', name: archiveSourceName(handed.origin.label) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page opens
+  }, [handed]);
+
+  async function saveAsArchive() {
+    if (!fromArchive) return;
+    setNotice(undefined);
+    setArchiveMissing([]);
+    const saved = await saveArchive.run(() =>
+      api.backups.saveEdited({
+        source: fromArchive.source,
+        config: draft.current as Record<string, unknown>,
+        ...(fromArchive.passphrase ? { passphrase: fromArchive.passphrase } : {}),
+      }),
+    );
+    if (!saved) return;
+    dispatch({ type: 'setBase', config: draft.current });
+    setArchiveMissing(saved.missingSecrets);
+    setNotice(t('archive.saved', { name: saved.file.name }));
+  }
 
   useEffect(() => {
     void api.drafts.get({}).then((result) => {
-      if (result.ok && result.value.draft) setRestorable(result.value.draft);
+      if (result.ok && result.value.draft && !archiveTaken.current) setRestorable(result.value.draft);
     });
   }, [api]);
 
@@ -264,6 +296,9 @@ export function ConfigurationPage() {
       <div className={styles.header}>
         <Title2 as="h1">{t('title')}</Title2>
         <Text data-testid="config-source">{editor.source.name}</Text>
+        {fromArchive ? (
+          <Text data-testid="config-archive-source">{t('archive.from', { name: fromArchive.label })}</Text>
+        ) : null}
         {editor.changed ? (
           <Badge appearance="outline" color="warning" data-testid="config-changed">
             {t('changed')}
@@ -294,6 +329,12 @@ export function ConfigurationPage() {
       {notice ? (
         <MessageBar intent="success" data-testid="config-notice">
           <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ApiErrorBar failure={saveArchive.failure} />
+      {fromArchive && archiveMissing.length ? (
+        <MessageBar intent="warning" data-testid="config-archive-missing">
+          <MessageBarBody>{t('archive.missing', { list: archiveMissing.join(', ') })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {restorable ? (
@@ -338,6 +379,19 @@ export function ConfigurationPage() {
         <ToolbarButton onClick={saveFile} data-testid="config-save">
           {t('toolbar.save')}
         </ToolbarButton>
+        {fromArchive ? (
+          <>
+            <ToolbarDivider />
+            <ToolbarButton
+              appearance="primary"
+              disabled={!parsed || saveArchive.busy}
+              onClick={() => void saveAsArchive()}
+              data-testid="config-save-archive"
+            >
+              {t('archive.save')}
+            </ToolbarButton>
+          </>
+        ) : null}
         {engine.source && editor.source.kind === 'engine' ? (
           <>
             <ToolbarDivider />

@@ -165,5 +165,12 @@ export const de: typeof en = {
     copyRefused: 'Der Browser hat das Kopieren nicht erlaubt: Markieren und kopieren Sie den Text selbst.',
     close: 'Schließen',
   },
+  archive: {
+    from: 'aus dem Archiv {{name}}',
+    save: 'Als neues Archiv speichern',
+    saved: 'Als neues Archiv {{name}} im Sicherungsordner gespeichert; das Original bleibt unverändert.',
+    missing:
+      'Das neue Archiv enthält keine Geheimnisse (das Original wurde ohne seine Passphrase geöffnet). Eine Wiederherstellung daraus braucht diese erneut eingegeben: {{list}}.',
+  },
   fields: fieldLabelsDe,
 };

@@ -164,6 +164,13 @@ export const en = {
     copyRefused: 'The browser did not allow copying: select the text and copy it yourself.',
     close: 'Close',
   },
+  archive: {
+    from: 'from archive {{name}}',
+    save: 'Save as new archive',
+    saved: 'Saved as the new archive {{name}} in the backups folder; the original is unchanged.',
+    missing:
+      'The new archive holds no secrets (the original was opened without its passphrase). A restore from it will need these typed again: {{list}}.',
+  },
   fields: fieldLabelsEn,
 };
 

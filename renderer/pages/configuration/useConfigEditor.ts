@@ -19,7 +19,7 @@ export function configRootSpec(): FieldSpec {
 }
 
 export interface SourceInfo {
-  kind: 'new' | 'file' | 'engine';
+  kind: 'new' | 'file' | 'engine' | 'archive';
   name: string;
 }
 
