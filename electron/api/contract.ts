@@ -381,6 +381,11 @@ export const contract = {
   'config.version': onEngine(mgmtRoutes.configVersion),
   'config.rollback': onEngine(mgmtRoutes.configRollback),
   'config.diff': onEngine(mgmtRoutes.configDiff),
+  /** Live operations of an engine: calls in progress (tear one down), call counters, connection state. */
+  'operations.calls': onEngine(mgmtRoutes.callsList),
+  'operations.teardown': onEngine(mgmtRoutes.callsTeardown),
+  'operations.counters': onEngine(mgmtRoutes.callsCounters),
+  'operations.connections': onEngine(mgmtRoutes.connectionsStatus),
   /** The provider profiles shipped with SBC Studio (resources/profiles/), validated at load. */
   'profiles.list': call(z.object({}), z.object({ profiles: z.array(ProfileFile) })),
   /** The config editor's draft, kept as the admin types (typed passwords are stripped by the editor). */

@@ -8,6 +8,7 @@ import { ConfigurationPage } from '../pages/configuration/ConfigurationPage.tsx'
 import { EnginesPage } from '../pages/engines/EnginesPage.tsx';
 import { HealthNotifier } from '../pages/health/HealthNotifier.tsx';
 import { HealthPage } from '../pages/health/HealthPage.tsx';
+import { OperationsPage } from '../pages/operations/OperationsPage.tsx';
 import { SyslogPage } from '../pages/syslog/SyslogPage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavBar } from './NavBar.tsx';
@@ -66,6 +67,8 @@ export function Shell() {
             <ConfigurationPage />
           ) : page === 'health' ? (
             <HealthPage onGoToEngines={() => setPage('engines')} />
+          ) : page === 'operations' ? (
+            <OperationsPage onGoToEngines={() => setPage('engines')} />
           ) : page === 'syslog' ? (
             <SyslogPage />
           ) : isAvailable(page) ? (

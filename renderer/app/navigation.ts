@@ -7,7 +7,7 @@ export const PAGES = [
   { id: 'certificates', available: true },
   { id: 'health', available: true },
   { id: 'syslog', available: true },
-  { id: 'operations', available: false },
+  { id: 'operations', available: true },
   { id: 'backups', available: true },
 ] as const;
 

@@ -5,6 +5,7 @@ import { strings as certificates } from '../pages/certificates/strings.ts';
 import { strings as configuration } from '../pages/configuration/strings.ts';
 import { strings as engines } from '../pages/engines/strings.ts';
 import { strings as health } from '../pages/health/strings.ts';
+import { strings as operations } from '../pages/operations/strings.ts';
 import { strings as syslog } from '../pages/syslog/strings.ts';
 import { strings as errors } from './errorStrings.ts';
 
@@ -20,6 +21,7 @@ export const NAMESPACES = {
   health,
   syslog,
   backups,
+  operations,
 } as const;
 export type Namespace = keyof typeof NAMESPACES;
 

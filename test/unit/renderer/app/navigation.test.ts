@@ -17,10 +17,10 @@ it('lists the pages in the order of the product', () => {
   for (const page of PAGES) assert.ok(en.nav[page.id], page.id);
 });
 
-it('only Engines, Configuration, Certificates, Health, Syslog and Backups work in this release; the others must not pretend to', () => {
+it('only Engines, Configuration, Certificates, Health, Syslog, Operations and Backups work in this release; the others must not pretend to', () => {
   assert.deepEqual(
     PAGES.filter((p) => isAvailable(p.id)).map((p) => p.id),
-    ['engines', 'configuration', 'certificates', 'health', 'syslog', 'backups'],
+    ['engines', 'configuration', 'certificates', 'health', 'syslog', 'operations', 'backups'],
   );
 });
 
