@@ -29,7 +29,6 @@ export const de: typeof en = {
     confirmTitle: 'Dieses Gespräch beenden?',
     confirmBody:
       'Das Gespräch von {{calling}} an {{called}} endet sofort für beide Seiten. Das lässt sich nicht rückgängig machen.',
-    gone: 'Das Gespräch war bereits beendet.',
     export: 'Als CSV exportieren',
     states: {
       trying: 'Aufbau',
@@ -63,7 +62,6 @@ export const de: typeof en = {
     none: 'Keine Verbindungen konfiguriert.',
     connection: 'Verbindung',
     registration: 'Registrierung',
-    noRegistration: 'Keine Registrierung konfiguriert.',
     registrar: 'Registrar',
     lastCode: 'Letzter Code',
     expiresAt: 'Läuft ab',

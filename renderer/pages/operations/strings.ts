@@ -28,7 +28,6 @@ export const en = {
     confirmTitle: 'Tear down this call?',
     confirmBody:
       'The call from {{calling}} to {{called}} ends at once for both parties. This cannot be undone.',
-    gone: 'The call had already ended.',
     export: 'Export as CSV',
     states: {
       trying: 'Trying',
@@ -62,7 +61,6 @@ export const en = {
     none: 'No connections configured.',
     connection: 'Connection',
     registration: 'Registration',
-    noRegistration: 'No registration configured.',
     registrar: 'Registrar',
     lastCode: 'Last code',
     expiresAt: 'Expires',
