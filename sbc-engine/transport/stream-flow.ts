@@ -50,6 +50,30 @@ export function streamFlow(
       }
     }
   });
-  socket.on('error', (error) => onError?.(error.message));
+  socket.on('error', (error: NodeJS.ErrnoException) =>
+    onError?.(describeSocketError(error, transport, remote)),
+  );
   return flow;
+}
+
+/** A socket's failure in words an admin can act on, with the system's code kept for searching. */
+export function describeSocketError(
+  error: NodeJS.ErrnoException,
+  transport: 'tcp' | 'tls',
+  remote: { address: string; port: number },
+): string {
+  const where = `${transport}:${remote.address}:${remote.port}`;
+  switch (error.code) {
+    case 'ECONNRESET':
+      return `the peer reset the connection (${where}, ECONNRESET): it closed or restarted`;
+    case 'EPIPE':
+      return `the connection was closed by the peer before the message went out (${where}, EPIPE)`;
+    case 'ETIMEDOUT':
+      return `the connection timed out (${where}, ETIMEDOUT): the peer stopped answering`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `no route to the peer (${where}, ${error.code})`;
+    default:
+      return `${error.message} (${where})`;
+  }
 }
