@@ -1,6 +1,20 @@
 // Every call the UI makes, declared once. The preload builds window.sbc from this table, main and
 // the browser-mode host register one handler per entry, and the renderer derives its types here.
 import { z } from 'zod';
+import { DiscoveredEngine, DiscoveryListing, ScanFailure, ScanResults, scanId } from './discovery-views.ts';
+import { BackupFile, BackupSchedule, BackupSettings, ArchiveSource, BackupDiff } from './backup-views.ts';
+import {
+  SyslogListen,
+  SyslogSettingsView,
+  SyslogStatus,
+  LogRowView,
+  CallView,
+  LadderView,
+  CallMessageView,
+  LogMessageDetail,
+  CallIds,
+  TimeMs,
+} from './syslog-views.ts';
 import { CertificateListing } from '../../sbc-engine/mgmt/certificates-routes.ts';
 import { ProfileFile } from '../../sbc-engine/config/profiles/profile-schema.ts';
 import { Identity, mgmtRoutes, Status } from '../../sbc-engine/mgmt/contract.ts';
@@ -10,9 +24,8 @@ import {
   HealthSettings,
   HistoryRange,
   TeamsCheckResult,
-} from '../services/health/health-schema.ts';
+} from './health-views.ts';
 import { BackupSummary } from '../../sbc-engine/backup/schemas.ts';
-import { DiffChange } from '../../sbc-engine/mgmt/config-routes.ts';
 import { BackupPreview, BackupRestoreResult, RestoreParts } from '../../sbc-engine/mgmt/backup-routes.ts';
 
 export const EngineState = z.enum([
@@ -43,57 +56,6 @@ export const EngineView = z.object({
 });
 export type EngineView = z.infer<typeof EngineView>;
 
-/** An engine found on the network (DNS-SD) or by a scan; `knownEngineId` when it is in the list already. */
-export const DiscoveredEngine = z.object({
-  /** host:port of the management API: what "Add" puts into the engine list. */
-  address: z.string(),
-  source: z.enum(['mdns', 'scan']),
-  state: z.enum(['checking', 'reachable', 'unreachable']),
-  engineId: z.string().optional(),
-  name: z.string().optional(),
-  version: z.string().optional(),
-  provisioned: z.boolean().optional(),
-  /** The first bytes of the management certificate's fingerprint (announced, or seen in the handshake). */
-  fingerprintPrefix: z.string().optional(),
-  /** The certificate seen does not begin with the announced prefix: someone else may answer there. */
-  fingerprintMismatch: z.boolean().optional(),
-  knownEngineId: z.string().optional(),
-  lastError: z.string().optional(),
-  lastSeen: z.string().optional(),
-});
-export type DiscoveredEngine = z.infer<typeof DiscoveredEngine>;
-
-export const DiscoveryListing = z.object({
-  /** off: SBC Studio runs without mDNS (SBC_STUDIO_MDNS=off); failed: see `problem`. */
-  mdns: z.enum(['browsing', 'stopped', 'off', 'failed']),
-  problem: z.string().optional(),
-  engines: z.array(DiscoveredEngine),
-});
-export type DiscoveryListing = z.infer<typeof DiscoveryListing>;
-
-export const ScanFailure = z.object({
-  address: z.string(),
-  reason: z.enum(['refused', 'timeout', 'name', 'not-engine', 'other']),
-  message: z.string(),
-});
-export type ScanFailure = z.infer<typeof ScanFailure>;
-
-export const ScanResults = z.object({
-  scanId: z.string(),
-  state: z.enum(['running', 'finished', 'cancelled', 'time-limit']),
-  total: z.number().int(),
-  done: z.number().int(),
-  found: z.array(DiscoveredEngine),
-  /** The first failures, in the order they came; `failureCount` counts all of them. */
-  failures: z.array(ScanFailure),
-  failureCount: z.number().int(),
-  /** Addresses never probed because the scan was cancelled or ran out of time. */
-  notTried: z.number().int(),
-});
-export type ScanResults = z.infer<typeof ScanResults>;
-
-const scanId = z.string().min(1).max(100);
-
 export const AppInfo = z.object({
   version: z.string(),
   mode: z.enum(['electron', 'browser']),
@@ -109,48 +71,6 @@ const engineId = z.string().min(1).max(100);
 export const SavedDraft = z.object({ name: z.string(), savedAt: z.string(), config: z.unknown() });
 const Ok = z.object({});
 
-const BackupFile = z.object({
-  name: z.string(),
-  size: z.number(),
-  modifiedAt: z.string(),
-  scheduled: z.boolean(),
-});
-const BackupSchedule = z.strictObject({
-  engineId: engineId.nullable(),
-  intervalHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30),
-  keep: z.number().int().min(1).max(100),
-});
-const BackupSettings = z.object({
-  folder: z.string(),
-  schedule: BackupSchedule,
-  lastRun: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).optional(),
-});
-/** A file of the backups folder by name, or a file the user picked, as base64. */
-const ArchiveSource = z.union([
-  z.strictObject({ name: z.string().min(1).max(255) }),
-  z.strictObject({
-    archive: z
-      .string()
-      .min(1)
-      .max(4 * 1024 * 1024),
-  }),
-]);
-const BackupDiff = z.object({
-  config: z.array(DiffChange),
-  certificates: z.object({
-    added: z.array(z.string()),
-    removed: z.array(z.string()),
-    changed: z.array(z.string()),
-  }),
-  trustedCas: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
-  history: z.object({ onlyInFirst: z.array(z.number()), onlyInSecond: z.array(z.number()) }),
-  sipTls: z.object({ before: z.string().nullable(), after: z.string().nullable() }).nullable(),
-});
-
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -162,161 +82,6 @@ function onEngine<S extends z.ZodRawShape, R extends z.ZodType>(route: {
 }) {
   return call(z.strictObject({ ...route.body.shape, engineId }), route.response);
 }
-
-// The syslog analyzer (electron/services/syslog/): the receiver's status and the store's answers.
-const SyslogListen = z.string().min(1).max(300);
-export const SyslogSettingsView = z.object({
-  udp: z.array(z.string()),
-  tcp: z.array(z.string()),
-  autoStart: z.boolean(),
-  retentionDays: z.number().optional(),
-  maxSizeMb: z.number().optional(),
-});
-const BoundSocket = z.object({ transport: z.string(), address: z.string(), port: z.number() });
-export const SyslogStatus = z.object({
-  state: z.enum(['stopped', 'starting', 'running', 'failed', 'unavailable']),
-  dataDir: z.string(),
-  pid: z.number().optional(),
-  listeners: z.array(BoundSocket),
-  notes: z.array(z.string()),
-  /** The receiver's figures (ReceiverStats); passed through as reported. */
-  stats: z
-    .object({
-      received: z.object({ udp: z.number(), tcp: z.number(), tls: z.number() }),
-      receivedBytes: z.number(),
-      raw: z.object({
-        written: z.number(),
-        writtenBytes: z.number(),
-        queuedBytes: z.number(),
-        droppedQueueFull: z.number(),
-        lostWriteFailed: z.number(),
-      }),
-      kernelDrops: z.number().nullable(),
-      truncated: z.number(),
-      connections: z.object({ open: z.number(), total: z.number() }),
-      index: z
-        .object({
-          messages: z.number(),
-          lagBytes: z.number(),
-          ftsLag: z.number(),
-          unparsed: z.number(),
-          senders: z.number(),
-          sequenceMissing: z.number(),
-          error: z.string().optional(),
-        })
-        .nullable(),
-    })
-    .optional(),
-  settings: SyslogSettingsView,
-  overridden: z.boolean(),
-  error: z.string().optional(),
-});
-export type SyslogStatus = z.infer<typeof SyslogStatus>;
-export const LogRowView = z.object({
-  id: z.number(),
-  time: z.number(),
-  received: z.number(),
-  source: z.string().nullable(),
-  host: z.string().nullable(),
-  app: z.string().nullable(),
-  severity: z.number().nullable(),
-  msgId: z.string().nullable(),
-  flags: z.number(),
-  text: z.string(),
-  cut: z.boolean(),
-  callId: z.string().optional(),
-  method: z.string().optional(),
-  status: z.number().optional(),
-  direction: z.string().optional(),
-});
-export type LogRowView = z.infer<typeof LogRowView>;
-export const CallView = z.object({
-  id: z.string(),
-  kind: z.enum(['call', 'options', 'register', 'other']),
-  callIds: z.array(z.string()),
-  startTime: z.number(),
-  endTime: z.number(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  state: z.enum(['trying', 'ringing', 'answered', 'failed', 'ended', 'pending', 'ok']),
-  finalStatus: z.number().optional(),
-  finalReason: z.string().optional(),
-  durationMs: z.number().optional(),
-  connection: z.string().optional(),
-  peer: z.string().optional(),
-  host: z.string().optional(),
-  linkedBy: z.string().optional(),
-  messages: z.number(),
-});
-export type CallView = z.infer<typeof CallView>;
-const ProblemKind = z.enum(['error-response', 'retransmission', 'missing-ack', 'sdp-rejected']);
-export const LadderView = z.object({
-  columns: z.array(
-    z.object({
-      index: z.number(),
-      label: z.string(),
-      aliases: z.array(z.string()),
-      logging: z.boolean(),
-      x: z.number(),
-    }),
-  ),
-  arrows: z.array(
-    z.object({
-      index: z.number(),
-      messageId: z.union([z.number(), z.string()]),
-      callId: z.string().optional(),
-      from: z.number(),
-      to: z.number(),
-      label: z.string(),
-      time: z.number(),
-      y: z.number(),
-      kind: z.enum(['request', 'response']),
-      retransmission: z.boolean(),
-      problems: z.array(ProblemKind),
-    }),
-  ),
-  problems: z.array(
-    z.object({
-      kind: ProblemKind,
-      arrow: z.number(),
-      text: z.string(),
-      causes: z.array(z.object({ code: z.string(), text: z.string() })).optional(),
-    }),
-  ),
-  width: z.number(),
-  height: z.number(),
-});
-export type LadderView = z.infer<typeof LadderView>;
-export const CallMessageView = z.object({
-  id: z.number(),
-  time: z.number(),
-  host: z.string().optional(),
-  source: z.string().nullable(),
-  callId: z.string().optional(),
-  direction: z.string().optional(),
-  peer: z.string().optional(),
-  firstLine: z.string(),
-  sipText: z.string(),
-  truncated: z.boolean(),
-});
-export type CallMessageView = z.infer<typeof CallMessageView>;
-export const LogMessageDetail = z.object({
-  id: z.number(),
-  time: z.number(),
-  received: z.number(),
-  source: z.string().nullable(),
-  host: z.string().nullable(),
-  app: z.string().nullable(),
-  severity: z.number().nullable(),
-  flags: z.number(),
-  text: z.string(),
-  sip: z
-    .object({ text: z.string(), start: z.number(), end: z.number(), callId: z.string().optional() })
-    .optional(),
-});
-export type LogMessageDetail = z.infer<typeof LogMessageDetail>;
-const CallIds = z.array(z.string().min(1).max(255)).min(1).max(50);
-const TimeMs = z.number().int().nonnegative();
 
 export const contract = {
   'app.info': call(z.object({}), AppInfo),
@@ -562,6 +327,20 @@ export const contract = {
     BackupSettings,
   ),
 } as const;
+
+export {
+  DiscoveredEngine,
+  DiscoveryListing,
+  ScanFailure,
+  ScanResults,
+  SyslogSettingsView,
+  SyslogStatus,
+  LogRowView,
+  CallView,
+  LadderView,
+  CallMessageView,
+  LogMessageDetail,
+};
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

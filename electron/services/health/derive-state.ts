@@ -1,7 +1,7 @@
 // From what the engine reports and what the app remembers to the state an admin reads: OK, warning
 // after a missed interval, down after downAfter without an answer (Teams demotes an SBC it has not
 // heard OPTIONS from for 3 minutes), unknown while nothing is known. Pure: time comes in as `now`.
-import type { HealthIssue, HealthState } from './health-schema.ts';
+import type { HealthIssue, HealthState } from '../../api/health-views.ts';
 import {
   optionsDown,
   optionsErrorResponse,

@@ -1,7 +1,7 @@
 // A 30-day chart needs no 86 400 points: the history is cut into at most ~1000 buckets of a round
 // size, each with its mean and worst round-trip time and how many samples failed. The store does
 // this in SQL; this module picks the bucket and holds the same rule in plain code for tests.
-import type { HistoryPoint, HistoryRange } from './health-schema.ts';
+import type { HistoryPoint, HistoryRange } from '../../api/health-views.ts';
 
 export const MAX_POINTS = 1000;
 

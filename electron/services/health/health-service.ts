@@ -32,7 +32,7 @@ import type {
   HistoryRange,
   TargetHealth,
   TeamsCheckResult,
-} from './health-schema.ts';
+} from '../../api/health-views.ts';
 import { readHealthSettings, writeHealthSettings } from './health-settings.ts';
 import {
   callsAtLimit,

@@ -1,6 +1,6 @@
 // The health settings live in the app's settings store next to the language and the known engines.
 import type { SettingsStore } from '../settings/settings-store.ts';
-import { DEFAULT_HEALTH_SETTINGS, HealthSettings } from './health-schema.ts';
+import { DEFAULT_HEALTH_SETTINGS, HealthSettings } from '../../api/health-views.ts';
 
 const KEY = 'health';
 

@@ -1,7 +1,7 @@
 // The cause and fix of every health issue, in plain words. Probe verdicts keep the sentence the
 // diagnosis library wrote (sbc-engine/diag/diagnosis.ts); this table adds what to change.
 import { diagnose, type DiagnosisCode } from '../../../sbc-engine/diag/diagnosis.ts';
-import type { HealthIssue } from './health-schema.ts';
+import type { HealthIssue } from '../../api/health-views.ts';
 
 const CHECK_PEER =
   'Check that the peer runs and listens on that address, port and transport, and that every firewall between the SBC and the peer lets SIP through both ways.';

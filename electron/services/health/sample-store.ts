@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadSqlite, type DatabaseSync, type StatementSync } from '../syslog/sqlite.ts';
-import type { HistoryPoint } from './health-schema.ts';
+import type { HistoryPoint } from '../../api/health-views.ts';
 
 export interface Sample {
   engineId: string;

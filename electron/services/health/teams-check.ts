@@ -8,7 +8,7 @@ import type { TlsProfile } from '../../../sbc-engine/config/schema/tls-profiles.
 import { peerKind } from '../../../sbc-engine/config/lint/peers.ts';
 import type { DiagnosisCode } from '../../../sbc-engine/diag/diagnosis.ts';
 import type { MgmtBody, MgmtResponse } from '../../../sbc-engine/mgmt/contract.ts';
-import type { TeamsCheckResult, TeamsCheckStep } from './health-schema.ts';
+import type { TeamsCheckResult, TeamsCheckStep } from '../../api/health-views.ts';
 import { PROBE_FIXES } from './issue-texts.ts';
 
 /** A Teams proxy as the check names it, and where the probe goes (overridable for loopback tests). */

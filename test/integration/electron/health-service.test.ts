@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EngineRegistry } from '../../../electron/services/engines/engine-registry.ts';
 import { EnginesService } from '../../../electron/services/engines/engines-service.ts';
-import type { ConnectionHealth } from '../../../electron/services/health/health-schema.ts';
+import type { ConnectionHealth } from '../../../electron/api/health-views.ts';
 import { HealthService } from '../../../electron/services/health/health-service.ts';
 import { MemoryStore } from '../../../electron/services/settings/settings-store.ts';
 import { json, mgmtRequest, startEngineProcess, type EngineProcess } from '../../helpers/engine-process.ts';

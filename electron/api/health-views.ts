@@ -1,5 +1,5 @@
-// What the Health page reads and sends: the schemas of the health.* contract entries. Pure zod, so
-// the contract (and through it the preload) can import it.
+// The shapes of the health.* contract entries: what the Health page reads and sends. Pure zod, as
+// every file of the contract (the preload bundles it).
 import { z } from 'zod';
 
 export const HealthState = z.enum(['ok', 'warning', 'down', 'unknown']);
