@@ -1,7 +1,7 @@
 // The B2BUA as the engine runs it: calls over the SIP core, targets reached through the connections
 // runtime (location, loopback sandbox, TLS profiles), real timers, syslog for call events and traces.
 import type { ConnectionsRuntime } from '../connections/connections-runtime.ts';
-import { createNodeTimerHost } from '../runtime/node-timer-host.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
 import { createTokenSource } from '../runtime/random-tokens.ts';
 import type { SipCore } from '../runtime/sip-core.ts';
 import type { SyslogSender } from '../syslog/sender.ts';

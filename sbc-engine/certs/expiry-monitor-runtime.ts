@@ -1,6 +1,6 @@
 // The expiry warnings inside a running engine: certificates from the store, a check after every
 // change to the store, real timers, and each warning written to the engine's log and to syslog.
-import { createNodeTimerHost } from '../runtime/node-timer-host.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
 import type { Clock } from '../runtime/clock.ts';
 import { certExpiryEvent } from '../syslog/events.ts';
 import type { SyslogSender } from '../syslog/sender.ts';

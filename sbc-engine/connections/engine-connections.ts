@@ -4,7 +4,7 @@
 import { loadBundledRoots } from '../certs/bundled-roots.ts';
 import type { CertificateStore } from '../certs/store/index.ts';
 import type { Config } from '../config/schema/index.ts';
-import { createNodeTimerHost } from '../runtime/node-timer-host.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
 import { createTokenSource } from '../runtime/random-tokens.ts';
 import type { ListenerControl } from '../runtime/sip-listeners.ts';
 import type { SipCore } from '../runtime/sip-core.ts';

@@ -12,7 +12,8 @@ import { createDnsResolver, type NodeDnsResolver } from '../transport/dns-resolv
 import { ConnectError, connectTcp, connectTls, connectUdp, type Connection } from './connect.ts';
 import { diagnose, worstSeverity, type Diagnosis, type DiagnosisFacts } from './diagnosis.ts';
 import { OptionsExchange, type ChannelFailure, type ExchangeOutcome } from './exchange.ts';
-import { createProbeTimers } from './node-timers.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
+import { performance } from 'node:perf_hooks';
 import { buildOptions } from './options-request.ts';
 import { parseTarget, ProbeInputError, type ProbeTarget } from './target.ts';
 import { diagnoseConnectFailure, diagnoseHandshake, tlsReport, type HandshakeFacts } from './tls-report.ts';
@@ -125,7 +126,7 @@ export async function probeOptions(options: ProbeOptions): Promise<ProbeResult> 
 
   const timeoutMs = options.timeoutMs ?? TIMER_F_MS;
   const slowMs = options.slowMs ?? 1000;
-  const timers = options.timers ?? createProbeTimers();
+  const timers = options.timers ?? createNodeTimerHost({ now: () => performance.now(), unref: false });
   const now = options.now ?? (() => new Date());
   const ownResolver: NodeDnsResolver | undefined =
     options.dns && 'servers' in options.dns

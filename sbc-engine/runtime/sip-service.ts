@@ -7,7 +7,7 @@ import { listenTls, type TlsSipListener } from '../transport/tls.ts';
 import type { Inbound, SipListener } from '../transport/types.ts';
 import { listenUdp } from '../transport/udp.ts';
 import { createLogLimiter } from './log-limiter.ts';
-import { createNodeTimerHost } from './node-timer-host.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
 import { createTokenSource } from './random-tokens.ts';
 import { SipCore } from './sip-core.ts';
 import { ENGINE_VERSION } from './version.ts';

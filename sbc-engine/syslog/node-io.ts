@@ -4,7 +4,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { lookup } from 'node:dns';
 import { connect, isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { createNodeTimerHost } from '../runtime/node-timer-host.ts';
+import { createNodeTimerHost } from '../transport/node-timer-host.ts';
 import { PLACEHOLDER_ENTERPRISE_NUMBER } from './format.ts';
 import type { Facility } from './priority.ts';
 import { SyslogSender, type ChannelEvents, type SyslogChannel, type SyslogIo } from './sender.ts';

@@ -8,7 +8,7 @@ import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createNodeTimerHost } from '../../sbc-engine/runtime/node-timer-host.ts';
+import { createNodeTimerHost } from '../../sbc-engine/transport/node-timer-host.ts';
 import { SipCore } from '../../sbc-engine/runtime/sip-core.ts';
 import { getHeader } from '../../sbc-engine/sip/headers.ts';
 import type { SipResponse } from '../../sbc-engine/sip/message.ts';
