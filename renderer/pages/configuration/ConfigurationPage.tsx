@@ -31,8 +31,6 @@ import { configFileText, openConfigText } from './configFile.ts';
 import { EditorContext, type EditorContextValue } from './EditorContext.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
 import { sectionSpec } from './fieldSpec.ts';
-import { ancestorsOf, sectionOf } from './problemIndex.ts';
-import { ProblemIndex, type PathProblem } from './problemIndex.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { ApplyDialog } from './ApplyDialog.tsx';
 import { EngineBar } from './EngineBar.tsx';
@@ -41,7 +39,10 @@ import { PendingBanner, type PendingTrial } from './PendingBanner.tsx';
 import { PowerShellDialog } from './PowerShellDialog.tsx';
 import { ProfileWizard } from './ProfileWizard.tsx';
 import { useEngineConfig } from './useEngineConfig.ts';
+import { useDraftProblems } from './useDraftProblems.ts';
 import { useLint } from './useLint.ts';
+import { useRevealField } from './useRevealField.ts';
+import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { teamsConnections } from '../../../sbc-engine/config/profiles/teams-powershell.ts';
 import { RouteTester } from './RouteTester.tsx';
 import { hasTypedSecret } from './secretsInDraft.ts';
@@ -79,33 +80,15 @@ export function ConfigurationPage() {
   const engine = useEngineConfig();
   const parsed: Config | undefined = editor.validation.ok ? editor.validation.config : undefined;
   const lint = useLint(parsed, engine.lintFacts);
-  const problems = useMemo(() => {
-    const found: PathProblem[] = (lint?.findings ?? []).map((finding) => ({
-      path: finding.path,
-      message: finding.message,
-      severity: finding.severity,
-      ruleId: finding.ruleId,
-      ...(finding.fix && parsed
-        ? {
-            fix: {
-              title: finding.fix.title,
-              apply: () => dispatch({ type: 'replace', config: finding.fix!.apply(parsed) }),
-            },
-          }
-        : {}),
-    }));
-    return new ProblemIndex([...editor.validationProblems, ...found]);
-  }, [lint, parsed, editor.validationProblems, dispatch]);
+  const problems = useDraftProblems(editor.validationProblems, lint, parsed, dispatch);
   const [dialog, setDialog] = useState<'apply' | 'history' | 'profile' | 'powershell' | undefined>();
   const [trial, setTrial] = useState<PendingTrial | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [section, setSection] = useState<Section>('system');
-  const [open, setOpenPaths] = useState<Set<string>>(() => new Set());
+  const { section, setSection, open, setOpen, reveal } = useRevealField<Section>('system', SECTIONS);
   const [restorable, setRestorable] = useState<SavedDraft | undefined>();
   const [fileError, setFileError] = useState<string | undefined>();
   const [confirmNew, setConfirmNew] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const revealTarget = useRef<string | undefined>(undefined);
   // An archive handed over by the Backups page ("Edit the configuration") replaces the draft.
   const [handed] = useState(peekArchiveHandoff);
   const archiveTaken = useRef(handed !== undefined);
@@ -143,62 +126,12 @@ export function ConfigurationPage() {
     });
   }, [api]);
 
-  const setOpen = useCallback((path: string, isOpen: boolean) => {
-    setOpenPaths((current) => {
-      const next = new Set(current);
-      if (isOpen) next.add(path);
-      else next.delete(path);
-      return next;
-    });
-  }, []);
-
   const context = useMemo<EditorContextValue>(
     () => ({ dispatch, problems, isOpen: (path) => open.has(path), setOpen, readOnly: false }),
     [dispatch, problems, open, setOpen],
   );
 
-  function reveal(path: string) {
-    const target = sectionOf(path);
-    if ((SECTIONS as readonly string[]).includes(target)) setSection(target as Section);
-    setOpenPaths((current) => new Set([...current, ...ancestorsOf(path)]));
-    revealTarget.current = path;
-  }
-
-  // After the section and the list items are open, bring the field into view and focus it.
-  useEffect(() => {
-    const path = revealTarget.current;
-    if (!path) return;
-    revealTarget.current = undefined;
-    const candidates = ancestorsOf(path).reverse();
-    for (const candidate of candidates) {
-      const element = document.querySelector<HTMLElement>(`[data-config-path="${CSS.escape(candidate)}"]`);
-      if (!element) continue;
-      element.scrollIntoView({ block: 'center' });
-      // The value itself, not the "use default" button in its label.
-      (
-        element.querySelector<HTMLElement>('input, select, textarea') ??
-        element.querySelector<HTMLElement>('button')
-      )?.focus();
-      break;
-    }
-  });
-
-  // Ctrl+Z / Ctrl+Y anywhere on the page (also after a button that had the focus went away), but
-  // not inside a dialog, where they belong to the text being typed.
-  useEffect(() => {
-    function onKeyDown(event: globalThis.KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      if (event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"]'))
-        return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
-      else if (key === 'y' || (key === 'z' && event.shiftKey)) dispatch({ type: 'redo' });
-      else return;
-      event.preventDefault();
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [dispatch]);
+  useUndoShortcuts(dispatch);
 
   async function openFile(file: File | undefined) {
     setFileError(undefined);
