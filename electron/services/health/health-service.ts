@@ -4,51 +4,28 @@
 // connection with a cause and a fix for each issue, and records the changes worth a notification.
 import { Resolver } from 'node:dns/promises';
 import type { EngineView } from '../../api/contract.ts';
-import type { Config } from '../../../sbc-engine/config/schema/config.ts';
-import type { Connection } from '../../../sbc-engine/config/schema/connections.ts';
 import { parseConfig } from '../../../sbc-engine/config/schema/parse.ts';
 import type { DiagnosisCode } from '../../../sbc-engine/diag/diagnosis.ts';
-import type { MgmtBody, MgmtResponse, MgmtRouteName, Status } from '../../../sbc-engine/mgmt/contract.ts';
+import type { MgmtBody, MgmtResponse, MgmtRouteName } from '../../../sbc-engine/mgmt/contract.ts';
 import { ServiceError } from '../service-error.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
-import {
-  combineTargetStates,
-  deriveTargetState,
-  withIssues,
-  worseState,
-  worstFirst,
-  type TargetObservation,
-} from './derive-state.ts';
+import { worstFirst } from './derive-state.ts';
 import { bucketSize, RANGE_MS } from './downsample.ts';
 import type {
-  ConnectionHealth,
-  EngineHealth,
   HealthEvent,
   HealthHistory,
-  HealthIssue,
   HealthOverview,
   HealthSettings,
-  HealthState,
   HistoryRange,
-  TargetHealth,
   TeamsCheckResult,
 } from '../../api/health-views.ts';
 import { readHealthSettings, writeHealthSettings } from './health-settings.ts';
-import {
-  callsAtLimit,
-  engineUnreachable,
-  optionsDisabled,
-  ownCertificate,
-  peerCertificate,
-  probeVerdict,
-  registrationFailed,
-} from './issue-texts.ts';
 import { probeUriOf } from './probe-target.ts';
+import { key, type ConnectionsStatus, type EngineMemory, type ProbeMemory } from './engine-memory.ts';
+import { engineHealth } from './health-view.ts';
 import { SampleStore, type Sample } from './sample-store.ts';
 import { DEFAULT_SIP_SIGNALING_PORT, runTeamsCheck, TEAMS_PROXIES, type TeamsProxy } from './teams-check.ts';
 
-type ConnectionsStatus = MgmtResponse<'connectionsStatus'>;
-type ConnectionStatus = ConnectionsStatus['connections'][number];
 type ProbeResult = MgmtResponse<'diagnosticsOptions'>;
 
 /** What the monitor needs of the engines service (the real one, or a double in tests). */
@@ -72,59 +49,10 @@ export interface HealthServiceOptions {
   dnsServers?: string[];
 }
 
-interface ProbeMemory {
-  at: number;
-  code: DiagnosisCode;
-  severity: 'ok' | 'warning' | 'critical';
-  message: string;
-  tlsVersion: string | null;
-  verified: boolean | null;
-  peerDaysLeft: number | null;
-}
-
-interface TargetMemory {
-  lastAnswerAt: number | null;
-  watchingSince: number;
-  nextProbeAt: number;
-  probe?: ProbeMemory;
-}
-
-interface EngineMemory {
-  engineId: string;
-  name: string;
-  address: string;
-  reachable: boolean;
-  lastPollAt: number | null;
-  lastError: string | null;
-  status?: Status;
-  connections?: ConnectionsStatus;
-  config?: Config;
-  listening: EngineView['identity'] extends infer I ? (I extends { sipListen: infer L } ? L : never) : never;
-  targets: Map<string, TargetMemory>;
-  refused: Map<string, number>;
-  refusedSinceLastPoll: Map<string, number>;
-  connectionStates: Map<string, HealthState>;
-  certificatesNotified: Set<string>;
-}
-
 const MAX_EVENTS = 100;
 /** Probes one engine runs for the monitor at once (the engine allows 4; the rest is for the admin). */
 const PROBE_CONCURRENCY = 2;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-
-function key(connectionId: string, target: string): string {
-  return `${connectionId}\u0000${target}`;
-}
-
-function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
-
-function parseTime(text: string | null): number | null {
-  if (!text) return null;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 export class HealthService {
   private readonly engines: HealthEngines;
@@ -437,7 +365,7 @@ export class HealthService {
   async overview(refresh = false): Promise<HealthOverview> {
     if (refresh) await this.pollNow();
     const now = this.now();
-    const engines = [...this.memory.values()].map((mem) => this.engineHealth(mem, now));
+    const engines = [...this.memory.values()].map((mem) => engineHealth(mem, now, this.settings()));
     const worst = worstFirst(
       engines.flatMap((engine) => [
         ...engine.issues.map((issue) => ({ ...issue, engineId: engine.engineId, connectionId: null })),
@@ -455,142 +383,8 @@ export class HealthService {
     };
   }
 
-  private engineHealth(mem: EngineMemory, now: number): EngineHealth {
-    const settings = this.settings();
-    const certificates = mem.status?.certificates ?? [];
-    const issues: HealthIssue[] = [];
-    if (!mem.reachable) issues.push(engineUnreachable(mem.lastError ?? 'no answer'));
-    for (const cert of certificates) {
-      if (cert.daysLeft <= settings.certificateWarningDays)
-        issues.push(ownCertificate(cert.label, cert.daysLeft));
-    }
-    const connections = (mem.connections?.connections ?? []).map((c) => this.connectionHealth(mem, c, now));
-    let state: HealthState = connections.length ? 'ok' : 'unknown';
-    for (const c of connections) state = worseState(state, c.state);
-    if (connections.every((c) => c.state === 'unknown') && connections.length) state = 'unknown';
-    state = mem.reachable ? withIssues(state, issues) : 'unknown';
-    return {
-      engineId: mem.engineId,
-      name: mem.name,
-      address: mem.address,
-      state,
-      reachable: mem.reachable,
-      lastPollAt: iso(mem.lastPollAt),
-      lastError: mem.lastError,
-      certificates,
-      connections,
-      issues: worstFirst(issues),
-    };
-  }
-
-  private connectionHealth(mem: EngineMemory, status: ConnectionStatus, now: number): ConnectionHealth {
-    const settings = this.settings();
-    const thresholds = { downAfterMs: settings.downAfterSeconds * 1000, slowMs: settings.slowMs };
-    const config: Connection | undefined = mem.config?.connections.find((c) => c.id === status.id);
-    const targetIssues: HealthIssue[] = [];
-    const otherIssues: HealthIssue[] = [];
-    const probeStaleMs = 2 * settings.probeMinutes * 60 * 1000;
-    const targets: TargetHealth[] = status.options.targets.map((target) => {
-      const memory = mem.targets.get(key(status.id, target.target)) ?? {
-        lastAnswerAt: null,
-        watchingSince: now,
-        nextProbeAt: now,
-      };
-      const observation: TargetObservation = {
-        target: target.target,
-        engineState: mem.reachable ? target.state : 'unknown',
-        lastCode: target.lastCode,
-        refusing: target.refusing,
-        rttMs: target.rttMs,
-        lastError: target.lastError,
-        lastChangeMs: parseTime(target.lastChange),
-      };
-      const derived = deriveTargetState(observation, memory, now, thresholds);
-      targetIssues.push(...derived.issues);
-      const probe = memory.probe && now - memory.probe.at <= probeStaleMs ? memory.probe : undefined;
-      if (probe && probe.severity !== 'ok' && derived.state !== 'down') {
-        otherIssues.push(probeVerdict(target.target, probe.code, probe.severity, probe.message));
-      }
-      if (probe?.peerDaysLeft != null && probe.peerDaysLeft <= settings.certificateWarningDays) {
-        otherIssues.push(peerCertificate(target.target, probe.peerDaysLeft));
-      }
-      return {
-        target: target.target,
-        state: derived.state,
-        engineState: target.state,
-        lastCode: target.lastCode,
-        rttMs: target.rttMs,
-        lastAnswerAt: iso(memory.lastAnswerAt),
-        probe: memory.probe
-          ? {
-              at: new Date(memory.probe.at).toISOString(),
-              code: memory.probe.code,
-              severity: memory.probe.severity,
-              message: memory.probe.message,
-              tlsVersion: memory.probe.tlsVersion,
-              peerCertificateDaysLeft: memory.probe.peerDaysLeft,
-            }
-          : null,
-      };
-    });
-    let state = combineTargetStates(targets.map((t) => t.state));
-    if (!status.options.enabled) {
-      otherIssues.push(optionsDisabled());
-      state = 'unknown';
-    }
-    const registration = status.registration;
-    if (registration?.state === 'failed') {
-      otherIssues.push(registrationFailed(registration.registrar, registration.reason, registration.detail));
-    }
-    const refused = mem.refusedSinceLastPoll.get(status.id) ?? 0;
-    const limit = config?.maxConcurrentCalls ?? null;
-    if (refused > 0 && limit !== null) otherIssues.push(callsAtLimit(refused, limit));
-
-    const tlsTargets = status.options.targets.filter((t) => t.target.startsWith('tls:'));
-    const tlsProbes = tlsTargets
-      .map((t) => mem.targets.get(key(status.id, t.target))?.probe)
-      .filter((p): p is ProbeMemory => p !== undefined);
-    const profile = mem.config?.tlsProfiles.find((p) => p.id === (config?.tlsProfile ?? 'default'));
-    const ownId = profile?.ownCertificate ?? null;
-    const own = ownId ? mem.status?.certificates.find((c) => c.id === ownId) : undefined;
-    const peerDays = tlsProbes.reduce<number | null>(
-      (min, p) =>
-        p.peerDaysLeft === null ? min : min === null ? p.peerDaysLeft : Math.min(min, p.peerDaysLeft),
-      null,
-    );
-    const tlsState: ConnectionHealth['tls']['state'] = !tlsTargets.length
-      ? 'not-used'
-      : !tlsProbes.length
-        ? 'unknown'
-        : tlsProbes.every((p) => p.verified === true)
-          ? 'verified'
-          : 'failed';
-    return {
-      engineId: mem.engineId,
-      connectionId: status.id,
-      name: status.name,
-      state: withIssues(state, otherIssues),
-      optionsEnabled: status.options.enabled,
-      intervalSeconds: status.options.intervalSeconds,
-      targets,
-      tls: {
-        used: tlsTargets.length > 0,
-        state: tlsState,
-        version: tlsProbes.find((p) => p.tlsVersion)?.tlsVersion ?? null,
-        ownCertificateDaysLeft: own ? own.daysLeft : null,
-        peerCertificateDaysLeft: peerDays,
-      },
-      registration: registration
-        ? { state: registration.state, detail: registration.detail, lastCode: registration.lastCode }
-        : null,
-      // The engine does not report active calls yet; the limit comes from the configuration.
-      calls: { active: null, limit },
-      issues: worstFirst([...targetIssues, ...otherIssues]),
-    };
-  }
-
   private recordEvents(mem: EngineMemory, now: number): void {
-    const engine = this.engineHealth(mem, now);
+    const engine = engineHealth(mem, now, this.settings());
     for (const connection of engine.connections) {
       const before = mem.connectionStates.get(connection.connectionId);
       mem.connectionStates.set(connection.connectionId, connection.state);
